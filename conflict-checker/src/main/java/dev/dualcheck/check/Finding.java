@@ -11,8 +11,8 @@ import java.util.List;
  * @param level how sure the match is
  * @param score match probability in [0, 1]
  * @param ref the client or staff id the conflict is about
- * @param record the kind of record matched: {@code client}, {@code associate}, {@code note},
- *     {@code staff}, {@code tie}
+ * @param record the kind of record matched: {@code client}, {@code associate}, {@code note}, {@code
+ *     staff}, {@code tie}
  * @param evidence per-field weights that explain the score
  * @param resolution the latest reviewer decision, or null
  * @param contactName the contact's name for display (PHI)
@@ -37,7 +37,16 @@ public record Finding(
 
   public Finding withResolution(Resolution newResolution) {
     return new Finding(
-        id, contactId, type, level, score, ref, record, evidence, newResolution, contactName,
+        id,
+        contactId,
+        type,
+        level,
+        score,
+        ref,
+        record,
+        evidence,
+        newResolution,
+        contactName,
         recordName);
   }
 }
