@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       GenerateCommand.class,
       KeysCommand.class,
       ReportCommand.class,
+      NightlyCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Renders a scan as a PDF and signs it with the clinic's key. */
 final class Reports {
@@ -36,7 +37,7 @@ final class Reports {
   static void writeSigned(
       Store store,
       ScanResult result,
-      Path contactsFile,
+      String dataFingerprint,
       boolean redact,
       Path out,
       Clock clock)
@@ -45,7 +46,7 @@ final class Reports {
         new ReportContext(
             store.clinicName(),
             store.user().name(),
-            fingerprint(store, contactsFile),
+            dataFingerprint,
             Version.current(),
             MatchSettings.defaults().thresholds(),
             METHOD,
@@ -60,12 +61,14 @@ final class Reports {
     Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Identifies the data a scan saw: the store's state and the contacts file, hashed. */
-  static String fingerprint(Store store, Path contactsFile)
+  /** Identifies the data a scan saw: the store's state and the input files, hashed. */
+  static String fingerprint(Store store, List<Path> inputs)
       throws IOException, GeneralSecurityException {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     digest.update(Long.toString(store.changeSequence()).getBytes(StandardCharsets.US_ASCII));
-    digest.update(Files.readAllBytes(contactsFile));
+    for (Path input : inputs) {
+      digest.update(Files.readAllBytes(input));
+    }
     return "SHA-256:" + HexFormat.of().formatHex(digest.digest(), 0, 16);
   }
 }

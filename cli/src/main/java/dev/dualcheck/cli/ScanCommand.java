@@ -59,7 +59,8 @@ final class ScanCommand implements Callable<Integer> {
         }
       }
       if (reportOut != null) {
-        Reports.writeSigned(workspace.store, result, contactsFile, redact, reportOut, main.clock);
+        String fingerprint = Reports.fingerprint(workspace.store, List.of(contactsFile));
+        Reports.writeSigned(workspace.store, result, fingerprint, redact, reportOut, main.clock);
       }
       main.out.println(
           "scanned "
