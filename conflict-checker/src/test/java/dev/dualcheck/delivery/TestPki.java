@@ -31,6 +31,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /** Throwaway keys and certificates for the delivery tests; every name is made up. */
 final class TestPki {
@@ -140,7 +141,11 @@ final class TestPki {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
       for (Object object : objects) {
-        writer.writeObject(object);
+        // PKCS#8, so openssl gets EC keys with their curve
+        writer.writeObject(
+            object instanceof PrivateKey key
+                ? new PemObject("PRIVATE KEY", key.getEncoded())
+                : object);
       }
     }
     return Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
