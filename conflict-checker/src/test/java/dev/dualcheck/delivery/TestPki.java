@@ -114,6 +114,23 @@ final class TestPki {
     return new Issued(keys, sign(builder, ca.privateKey()));
   }
 
+  /** A certificate with exactly the given validity, key usage bits and extended key usage. */
+  static Issued custom(
+      Issued ca,
+      String address,
+      KeyPair keys,
+      Instant notBefore,
+      Instant notAfter,
+      int keyUsage,
+      KeyPurposeId extendedUsage)
+      throws Exception {
+    X509v3CertificateBuilder builder =
+        builder(new X500Name("CN=" + address), issuerName(ca), keys, notBefore, notAfter);
+    builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(extendedUsage));
+    return new Issued(keys, sign(builder, ca.privateKey()));
+  }
+
   /** A TLS server certificate for 127.0.0.1 and localhost, issued by {@code ca}. */
   static Issued serverCertificate(Issued ca) throws Exception {
     KeyPair keys = ecKeys();
