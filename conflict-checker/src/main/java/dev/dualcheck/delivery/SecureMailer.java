@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -256,6 +257,9 @@ public final class SecureMailer {
       }
       if (e instanceof MailConnectException) {
         return new Failure(true, server + " unreachable");
+      }
+      if (causeOfType(e, SocketTimeoutException.class) != null) {
+        return new Failure(true, server + " did not answer in time");
       }
       if (causeOfType(e, IOException.class) != null) {
         return new Failure(true, "connection to " + server + " failed");

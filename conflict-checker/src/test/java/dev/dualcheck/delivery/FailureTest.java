@@ -97,12 +97,22 @@ class FailureTest {
   }
 
   @Test
+  void brokenConnectionIsRetried() {
+    MessagingException e =
+        new MessagingException(
+            "Exception reading response", new java.net.SocketException("Connection reset"));
+    assertEquals(
+        new SecureMailer.Failure(true, "connection to mail server smtp.example.org:587 failed"),
+        classify(e));
+  }
+
+  @Test
   void timeoutIsRetried() {
     MessagingException e =
         new MessagingException(
             "Exception reading response", new SocketTimeoutException("Read timed out"));
     assertEquals(
-        new SecureMailer.Failure(true, "connection to mail server smtp.example.org:587 failed"),
+        new SecureMailer.Failure(true, "mail server smtp.example.org:587 did not answer in time"),
         classify(e));
   }
 }

@@ -171,6 +171,83 @@ class SecureMailerIT {
   }
 
   @Test
+  void serverThatComesBackDuringBackoffGetsTheReport() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    GreenMail late =
+        new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD));
+    try {
+      SecureMailer mailer =
+          new SecureMailer(
+              settings(port, false, PASSWORD, 3),
+              clinic.privateKey(),
+              List.of(clinic.certificate()),
+              clock,
+              wait -> {
+                waits.add(wait);
+                late.start();
+              });
+      mailer.send(
+          List.of(new Recipient("director@clinic.test", director.certificate())),
+          SUBJECT,
+          BODY,
+          "report.pdf",
+          pdf);
+      assertEquals(List.of(Duration.ofSeconds(1)), waits);
+      assertEquals(1, late.getReceivedMessages().length);
+    } finally {
+      late.stop();
+    }
+  }
+
+  @Test
+  void temporaryRefusalIsRetriedThenReported() throws Exception {
+    try (ScriptedSmtpServer deferring = new ScriptedSmtpServer()) {
+      DeliveryException e =
+          assertThrows(
+              DeliveryException.class,
+              () -> sendToDirector(settings(deferring.port(), false, PASSWORD, 2, false)));
+      assertEquals(
+          "mail server 127.0.0.1:"
+              + deferring.port()
+              + " deferred the report mail (reply 451) after 2 attempts",
+          e.getMessage());
+      assertEquals(List.of(Duration.ofSeconds(1)), waits);
+      assertEquals(2, deferring.sessions());
+    }
+  }
+
+  @Test
+  void silentServerTimesOutAndIsRetried() throws Exception {
+    // bound but never accepting: the connection opens from the backlog, the greeting never comes
+    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      MailSettings quick =
+          new MailSettings(
+              "127.0.0.1",
+              silent.getLocalPort(),
+              true,
+              USER,
+              PASSWORD.toCharArray(),
+              "reports@clinic.test",
+              Duration.ofSeconds(5),
+              Duration.ofMillis(300),
+              2,
+              Duration.ofSeconds(1),
+              Optional.of(trustStore));
+      DeliveryException e = assertThrows(DeliveryException.class, () -> sendToDirector(quick));
+      assertEquals(
+          "mail server 127.0.0.1:"
+              + silent.getLocalPort()
+              + " did not answer in time after 2 attempts",
+          e.getMessage());
+      assertEquals(List.of(Duration.ofSeconds(1)), waits);
+    }
+  }
+
+  @Test
   void refusedLoginIsNotRetried() throws Exception {
     DeliveryException e =
         assertThrows(
@@ -278,12 +355,17 @@ class SecureMailerIT {
   }
 
   private MailSettings settings(int port, boolean startTlsRequired, String password, int attempts) {
+    return settings(port, startTlsRequired, password, attempts, true);
+  }
+
+  private MailSettings settings(
+      int port, boolean startTlsRequired, String password, int attempts, boolean login) {
     return new MailSettings(
         "127.0.0.1",
         port,
         startTlsRequired,
-        USER,
-        password.toCharArray(),
+        login ? USER : null,
+        login ? password.toCharArray() : null,
         "reports@clinic.test",
         Duration.ofSeconds(5),
         Duration.ofSeconds(10),
