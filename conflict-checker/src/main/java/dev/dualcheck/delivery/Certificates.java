@@ -13,6 +13,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -83,23 +84,27 @@ public final class Certificates {
     if (startsWithPem(trustStore)) {
       return readAllPem(trustStore);
     }
-    KeyStore pkcs12 = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(trustStore)) {
-      pkcs12.load(in, new char[0]);
-    } catch (IOException e) {
-      throw new CertificateException(
-          trustStore + ": neither a PEM file nor a PKCS#12 file without password", e);
-    }
+    // without a password the JDK reads the unencrypted certificate bags (as in cacerts, or
+    // openssl pkcs12 -export -nokeys -certpbe NONE); a store that hides them needs a PEM export
     List<X509Certificate> certificates = new ArrayList<>();
-    for (String alias : Collections.list(pkcs12.aliases())) {
-      if (pkcs12.getCertificate(alias) instanceof X509Certificate x509) {
-        certificates.add(x509);
+    for (char[] password : Arrays.asList(null, new char[0])) {
+      KeyStore pkcs12 = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(trustStore)) {
+        pkcs12.load(in, password);
+      } catch (IOException e) {
+        throw new CertificateException(trustStore + ": neither a PEM nor a PKCS#12 file", e);
+      }
+      for (String alias : Collections.list(pkcs12.aliases())) {
+        if (pkcs12.getCertificate(alias) instanceof X509Certificate x509) {
+          certificates.add(x509);
+        }
+      }
+      if (!certificates.isEmpty()) {
+        return certificates;
       }
     }
-    if (certificates.isEmpty()) {
-      throw new CertificateException(trustStore + ": no certificate found");
-    }
-    return certificates;
+    throw new CertificateException(
+        trustStore + ": no readable certificate (a password-protected PKCS#12? use PEM)");
   }
 
   private static boolean startsWithPem(Path file) throws IOException {

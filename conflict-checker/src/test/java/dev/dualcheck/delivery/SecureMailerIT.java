@@ -15,11 +15,13 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,6 +156,19 @@ class SecureMailerIT {
     assertEquals("report-2026-11-27.pdf", attachment.getFileName());
     assertTrue(attachment.isMimeType("application/pdf"));
     assertArrayEquals(pdf, attachment.getInputStream().readAllBytes());
+  }
+
+  @Test
+  void pkcs12TrustStoreWithoutPasswordWorksToo() throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setCertificateEntry("test-ca", ca.certificate());
+    trustStore = dir.resolve("ca.p12");
+    try (OutputStream out = Files.newOutputStream(trustStore)) {
+      store.store(out, new char[0]);
+    }
+    sendToDirector(settings(relay.port(), true, PASSWORD, 1));
+    assertEquals(1, greenMail.getReceivedMessages().length);
   }
 
   @Test
