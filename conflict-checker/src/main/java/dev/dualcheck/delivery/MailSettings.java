@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param host SMTP server host name
  * @param port SMTP submission port, usually 587
  * @param startTlsRequired refuse to send unless the server upgrades the connection with STARTTLS;
- *     when false, STARTTLS is still used whenever the server offers it
+ *     when false, STARTTLS is still used whenever the server offers it. Must be true when a
+ *     password is given.
  * @param username SMTP login, or null for a server without authentication
  * @param password SMTP password, or null without authentication; never printed
  * @param from the envelope and header sender address
@@ -53,6 +54,10 @@ public record MailSettings(
     }
     if ((username == null) != (password == null)) {
       throw new IllegalArgumentException("mail username and password must be given together");
+    }
+    if (password != null && !startTlsRequired) {
+      // without STARTTLS the password would cross the network in clear
+      throw new IllegalArgumentException("a mail password needs startTlsRequired");
     }
     if (!isPositive(connectTimeout) || !isPositive(readTimeout)) {
       throw new IllegalArgumentException("mail timeouts must be positive");

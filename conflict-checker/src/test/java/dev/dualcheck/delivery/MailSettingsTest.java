@@ -74,6 +74,23 @@ class MailSettingsTest {
                     Duration.ZERO,
                     Optional.empty()));
     assertEquals("mail username and password must be given together", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new MailSettings(
+                    "smtp.example.org",
+                    587,
+                    false,
+                    "reports",
+                    "s3cret-pass".toCharArray(),
+                    "reports@clinic.test",
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    1,
+                    Duration.ZERO,
+                    Optional.empty()));
+    assertEquals("a mail password needs startTlsRequired", e.getMessage());
   }
 
   @Test

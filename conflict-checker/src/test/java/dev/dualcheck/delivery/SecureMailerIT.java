@@ -197,7 +197,7 @@ class SecureMailerIT {
     try {
       SecureMailer mailer =
           new SecureMailer(
-              settings(port, false, PASSWORD, 3),
+              settings(port, false, PASSWORD, 3, false),
               clinic.privateKey(),
               List.of(clinic.certificate()),
               clock,
