@@ -35,62 +35,36 @@ class MailSettingsTest {
     assertTrue(printed.contains("password=***"), printed);
   }
 
+  private static String refusal(int port, boolean startTls, String user, String password) {
+    return assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new MailSettings(
+                    "smtp.example.org",
+                    port,
+                    startTls,
+                    user,
+                    password == null ? null : password.toCharArray(),
+                    "reports@clinic.test",
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    1,
+                    Duration.ZERO,
+                    Optional.empty()))
+        .getMessage();
+  }
+
   @Test
   void invalidSettingsAreRefusedWithTheirReason() {
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> settings(0, Duration.ofSeconds(1)));
-    assertEquals("mail attempts must be at least 1, not 0", e.getMessage());
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new MailSettings(
-                    "smtp.example.org",
-                    70000,
-                    true,
-                    null,
-                    null,
-                    "reports@clinic.test",
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(1),
-                    1,
-                    Duration.ZERO,
-                    Optional.empty()));
-    assertEquals("mail port 70000 is not between 1 and 65535", e.getMessage());
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new MailSettings(
-                    "smtp.example.org",
-                    587,
-                    true,
-                    "reports",
-                    null,
-                    "reports@clinic.test",
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(1),
-                    1,
-                    Duration.ZERO,
-                    Optional.empty()));
-    assertEquals("mail username and password must be given together", e.getMessage());
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new MailSettings(
-                    "smtp.example.org",
-                    587,
-                    false,
-                    "reports",
-                    "s3cret-pass".toCharArray(),
-                    "reports@clinic.test",
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(1),
-                    1,
-                    Duration.ZERO,
-                    Optional.empty()));
-    assertEquals("a mail password needs startTlsRequired", e.getMessage());
+    assertEquals(
+        "mail attempts must be at least 1, not 0",
+        assertThrows(IllegalArgumentException.class, () -> settings(0, Duration.ofSeconds(1)))
+            .getMessage());
+    assertEquals("mail port 70000 is not between 1 and 65535", refusal(70000, true, null, null));
+    assertEquals(
+        "mail username and password must be given together", refusal(587, true, "reports", null));
+    assertEquals(
+        "a mail password needs startTlsRequired", refusal(587, false, "reports", "s3cret-pass"));
   }
 
   @Test

@@ -306,19 +306,14 @@ class SecureMailerIT {
 
   @Test
   void recipientWithoutCertificateIsRefusedBeforeConnecting() throws Exception {
-    SecureMailer mailer = mailer(settings(relay.port(), true, PASSWORD, 3));
     DeliveryException e =
         assertThrows(
             DeliveryException.class,
             () ->
-                mailer.send(
-                    List.of(
-                        new Recipient("director@clinic.test", director.certificate()),
-                        new Recipient("locum@clinic.test", null)),
-                    SUBJECT,
-                    BODY,
-                    "report.pdf",
-                    pdf));
+                sendTo(
+                    settings(relay.port(), true, PASSWORD, 3),
+                    new Recipient("director@clinic.test", director.certificate()),
+                    new Recipient("locum@clinic.test", null)));
     assertEquals("no certificate for recipient locum@clinic.test", e.getMessage());
     assertEquals(0, greenMail.getReceivedMessages().length);
   }
@@ -328,17 +323,13 @@ class SecureMailerIT {
     TestPki.Issued expired =
         TestPki.mailCertificate(
             ca, "former@clinic.test", TestPki.rsaKeys(), Instant.parse("2026-01-01T00:00:00Z"));
-    SecureMailer mailer = mailer(settings(relay.port(), true, PASSWORD, 3));
     DeliveryException e =
         assertThrows(
             DeliveryException.class,
             () ->
-                mailer.send(
-                    List.of(new Recipient("former@clinic.test", expired.certificate())),
-                    SUBJECT,
-                    BODY,
-                    "report.pdf",
-                    pdf));
+                sendTo(
+                    settings(relay.port(), true, PASSWORD, 3),
+                    new Recipient("former@clinic.test", expired.certificate())));
     assertEquals("certificate for former@clinic.test expired on 2026-01-01", e.getMessage());
     assertEquals(0, greenMail.getReceivedMessages().length);
   }
@@ -355,13 +346,11 @@ class SecureMailerIT {
   }
 
   private void sendToDirector(MailSettings settings) throws DeliveryException {
-    mailer(settings)
-        .send(
-            List.of(new Recipient("director@clinic.test", director.certificate())),
-            SUBJECT,
-            BODY,
-            "report.pdf",
-            pdf);
+    sendTo(settings, new Recipient("director@clinic.test", director.certificate()));
+  }
+
+  private void sendTo(MailSettings settings, Recipient... recipients) throws DeliveryException {
+    mailer(settings).send(List.of(recipients), SUBJECT, BODY, "report.pdf", pdf);
   }
 
   private SecureMailer mailer(MailSettings settings) {
