@@ -1,0 +1,455 @@
+package dev.dualcheck.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * A small flowing layout on A4 pages: wrapped paragraphs, headings, ruled tables and key–value
+ * blocks that move to a new page rather than split, with a "Page x of y" footer stamped once all
+ * pages exist.
+ */
+final class Layout {
+
+  static final Color INK = new Color(0x1a, 0x1a, 0x1a);
+  static final Color MUTED = new Color(0x5f, 0x63, 0x68);
+  static final Color RULE = new Color(0xb8, 0xbc, 0xc2);
+  static final Color SHADE = new Color(0xee, 0xf0, 0xf3);
+  static final Color ACCENT = new Color(0x1f, 0x3a, 0x5f);
+
+  private static final PDRectangle PAGE = PDRectangle.A4;
+  private static final float MARGIN_X = 60;
+  private static final float MARGIN_TOP = 64;
+  private static final float MARGIN_BOTTOM = 72;
+  private static final float FOOTER_BASELINE = 40;
+  private static final float LEADING = 1.38f;
+  private static final float CELL_PAD = 4;
+
+  final PDFont regular;
+  final PDFont bold;
+  private final PDDocument doc;
+  private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
+  private PDPageContentStream out;
+  private float y;
+
+  private Layout(PDDocument doc, PDFont regular, PDFont bold) {
+    this.doc = doc;
+    this.regular = regular;
+    this.bold = bold;
+  }
+
+  /** Embeds (as subsets) the DejaVu Sans fonts shipped with dualcheck. */
+  static Layout open(PDDocument doc) throws IOException {
+    return new Layout(doc, font(doc, "DejaVuSans.ttf"), font(doc, "DejaVuSans-Bold.ttf"));
+  }
+
+  private static PDFont font(PDDocument doc, String name) throws IOException {
+    try (InputStream in = Layout.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("font resource missing from the build: " + name);
+      }
+      return PDType0Font.load(doc, in, true);
+    }
+  }
+
+  float left() {
+    return MARGIN_X;
+  }
+
+  float width() {
+    return PAGE.getWidth() - 2 * MARGIN_X;
+  }
+
+  static float leading(float size) {
+    return size * LEADING;
+  }
+
+  void newPage() throws IOException {
+    closePage();
+    PDPage page = new PDPage(PAGE);
+    doc.addPage(page);
+    out = new PDPageContentStream(doc, page);
+    y = PAGE.getHeight() - MARGIN_TOP;
+  }
+
+  private void closePage() throws IOException {
+    if (out != null) {
+      out.close();
+      out = null;
+    }
+  }
+
+  /** Starts a new page unless {@code height} still fits on this one. */
+  void ensure(float height) throws IOException {
+    if (out == null || y - height < MARGIN_BOTTOM) {
+      newPage();
+    }
+  }
+
+  /** True when a block of this height could fit on an empty page. */
+  boolean fitsOnAPage(float height) {
+    return height <= PAGE.getHeight() - MARGIN_TOP - MARGIN_BOTTOM;
+  }
+
+  void space(float height) {
+    y -= height;
+  }
+
+  // ---- text ----
+
+  /**
+   * Makes text printable in {@code font}: NFC (so Vietnamese stacks of accents use the precomposed
+   * glyphs), control characters as spaces, characters the font lacks as '?'.
+   */
+  String printable(PDFont font, String text) {
+    if (text == null) {
+      return "";
+    }
+    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+    StringBuilder sb = new StringBuilder(nfc.length());
+    nfc.codePoints()
+        .forEach(
+            cp -> {
+              if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
+                sb.append(' ');
+              } else if (hasGlyph(font, cp)) {
+                sb.appendCodePoint(cp);
+              } else {
+                sb.append('?');
+              }
+            });
+    return sb.toString();
+  }
+
+  private boolean hasGlyph(PDFont font, int codePoint) {
+    return glyphs
+        .computeIfAbsent(font, f -> new HashMap<>())
+        .computeIfAbsent(
+            codePoint,
+            cp -> {
+              try {
+                font.encode(new String(Character.toChars(cp)));
+                return true;
+              } catch (IOException | IllegalArgumentException e) {
+                return false;
+              }
+            });
+  }
+
+  float textWidth(PDFont font, float size, String printable) throws IOException {
+    return font.getStringWidth(printable) / 1000f * size;
+  }
+
+  /** Greedy word wrap; a word longer than the line (a hash, a long e-mail) is broken anywhere. */
+  List<String> wrap(PDFont font, float size, String text, float maxWidth) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String para : (text == null ? "" : text).split("\r\n|\r|\n", -1)) {
+      String clean = printable(font, para).trim().replaceAll(" {2,}", " ");
+      if (clean.isEmpty()) {
+        lines.add("");
+        continue;
+      }
+      StringBuilder line = new StringBuilder();
+      for (String word : clean.split(" ")) {
+        String candidate = line.length() == 0 ? word : line + " " + word;
+        if (textWidth(font, size, candidate) <= maxWidth) {
+          line.setLength(0);
+          line.append(candidate);
+          continue;
+        }
+        if (line.length() > 0) {
+          lines.add(line.toString());
+          line.setLength(0);
+        }
+        String rest = word;
+        while (textWidth(font, size, rest) > maxWidth) {
+          int cut = fittingPrefix(font, size, rest, maxWidth);
+          lines.add(rest.substring(0, cut));
+          rest = rest.substring(cut);
+        }
+        line.append(rest);
+      }
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  private int fittingPrefix(PDFont font, float size, String s, float maxWidth) throws IOException {
+    int cut = 0;
+    while (cut < s.length()) {
+      int next = s.offsetByCodePoints(cut, 1);
+      if (textWidth(font, size, s.substring(0, next)) > maxWidth) {
+        break;
+      }
+      cut = next;
+    }
+    return Math.max(cut, s.offsetByCodePoints(0, 1));
+  }
+
+  /** Draws one already printable line with its baseline at {@code baseline}. */
+  void draw(PDFont font, float size, Color color, float x, float baseline, String printable)
+      throws IOException {
+    if (printable.isEmpty()) {
+      return;
+    }
+    out.beginText();
+    out.setFont(font, size);
+    out.setNonStrokingColor(color);
+    out.newLineAtOffset(x, baseline);
+    out.showText(printable);
+    out.endText();
+  }
+
+  /** A wrapped paragraph that may flow onto the next page line by line. */
+  void paragraph(PDFont font, float size, Color color, float indent, String text)
+      throws IOException {
+    float lead = leading(size);
+    for (String line : wrap(font, size, text, width() - indent)) {
+      ensure(lead);
+      y -= lead;
+      draw(font, size, color, MARGIN_X + indent, y + lead - size, line);
+    }
+  }
+
+  /** A heading kept with at least {@code keepWith} points of what follows. */
+  void heading(String text, float size, float spaceBefore, float keepWith) throws IOException {
+    float lead = leading(size);
+    List<String> lines = wrap(bold, size, text, width());
+    if (out != null && y < PAGE.getHeight() - MARGIN_TOP) {
+      y -= spaceBefore;
+    }
+    ensure(lines.size() * lead + keepWith);
+    for (String line : lines) {
+      y -= lead;
+      draw(bold, size, ACCENT, MARGIN_X, y + lead - size, line);
+    }
+    y -= size * 0.3f;
+  }
+
+  void rule(float thickness, Color color) throws IOException {
+    ensure(thickness);
+    hline(MARGIN_X, MARGIN_X + width(), y, thickness, color);
+  }
+
+  private void hline(float x1, float x2, float at, float thickness, Color color)
+      throws IOException {
+    out.setStrokingColor(color);
+    out.setLineWidth(thickness);
+    out.moveTo(x1, at);
+    out.lineTo(x2, at);
+    out.stroke();
+  }
+
+  private void fill(float x, float bottom, float w, float h, Color color) throws IOException {
+    out.setNonStrokingColor(color);
+    out.addRect(x, bottom, w, h);
+    out.fill();
+  }
+
+  // ---- tables ----
+
+  /** A table column: header text, share of the text width, right-aligned or not. */
+  record Column(String header, float share, boolean right) {
+    static Column left(String header, float share) {
+      return new Column(header, share, false);
+    }
+
+    static Column right(String header, float share) {
+      return new Column(header, share, true);
+    }
+  }
+
+  /**
+   * A ruled table. Rows never split across pages; the header row repeats on each new page. Cells
+   * are wrapped; {@code boldLastRow} sets a totals row in bold.
+   */
+  void table(List<Column> columns, List<List<String>> rows, float size, boolean boldLastRow)
+      throws IOException {
+    float lead = leading(size);
+    float total = 0;
+    for (Column c : columns) {
+      total += c.share();
+    }
+    float[] widths = new float[columns.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = width() * columns.get(i).share() / total;
+    }
+    List<String> headers = columns.stream().map(Column::header).toList();
+    List<List<String>> headerCells = cells(bold, size, headers, widths);
+    float headerHeight = rowHeight(headerCells, lead);
+    boolean headerDrawn = false;
+    for (int r = 0; r < rows.size(); r++) {
+      PDFont font = boldLastRow && r == rows.size() - 1 ? bold : regular;
+      List<List<String>> cells = cells(font, size, rows.get(r), widths);
+      float height = rowHeight(cells, lead);
+      if (!headerDrawn || y - height < MARGIN_BOTTOM) {
+        ensure(headerHeight + height);
+        drawRow(columns, widths, headerCells, bold, size, lead, MUTED);
+        hline(MARGIN_X, MARGIN_X + width(), y, 0.9f, INK);
+        headerDrawn = true;
+      }
+      if (boldLastRow && r == rows.size() - 1) {
+        hline(MARGIN_X, MARGIN_X + width(), y, 0.6f, INK);
+      }
+      drawRow(columns, widths, cells, font, size, lead, INK);
+      hline(
+          MARGIN_X,
+          MARGIN_X + width(),
+          y,
+          r == rows.size() - 1 ? 0.9f : 0.3f,
+          r == rows.size() - 1 ? INK : RULE);
+    }
+  }
+
+  private List<List<String>> cells(PDFont font, float size, List<String> row, float[] widths)
+      throws IOException {
+    List<List<String>> cells = new ArrayList<>();
+    for (int i = 0; i < widths.length; i++) {
+      String text = i < row.size() ? row.get(i) : "";
+      cells.add(wrap(font, size, text, widths[i] - 2 * CELL_PAD));
+    }
+    return cells;
+  }
+
+  private static float rowHeight(List<List<String>> cells, float lead) {
+    int lines = 1;
+    for (List<String> cell : cells) {
+      lines = Math.max(lines, cell.size());
+    }
+    return lines * lead + 2 * CELL_PAD;
+  }
+
+  private void drawRow(
+      List<Column> columns,
+      float[] widths,
+      List<List<String>> cells,
+      PDFont font,
+      float size,
+      float lead,
+      Color color)
+      throws IOException {
+    float height = rowHeight(cells, lead);
+    float x = MARGIN_X;
+    for (int i = 0; i < widths.length; i++) {
+      float baseline = y - CELL_PAD - size;
+      for (String line : cells.get(i)) {
+        float lx =
+            columns.get(i).right()
+                ? x + widths[i] - CELL_PAD - textWidth(font, size, line)
+                : x + CELL_PAD;
+        draw(font, size, color, lx, baseline, line);
+        baseline -= lead;
+      }
+      x += widths[i];
+    }
+    y -= height;
+  }
+
+  // ---- key–value blocks ----
+
+  /** One labelled entry of a block; each value paragraph starts on its own line. */
+  record Entry(String label, List<String> values) {
+    static Entry of(String label, String... values) {
+      return new Entry(label, List.of(values));
+    }
+  }
+
+  /**
+   * A block with an optional shaded title bar and labelled entries, kept on one page when it fits
+   * on one.
+   */
+  void block(String title, String titleRight, List<Entry> entries, float labelWidth, float size)
+      throws IOException {
+    float lead = leading(size);
+    float valueWidth = width() - labelWidth - 2 * CELL_PAD;
+    List<List<String>> wrapped = new ArrayList<>();
+    float height = title == null ? 0 : lead + 2 * CELL_PAD + 2;
+    for (Entry e : entries) {
+      List<String> lines = new ArrayList<>();
+      for (String v : e.values()) {
+        lines.addAll(wrap(regular, size, v, valueWidth));
+      }
+      if (lines.isEmpty()) {
+        lines.add("");
+      }
+      wrapped.add(lines);
+      height += lines.size() * lead + 2;
+    }
+    if (fitsOnAPage(height)) {
+      ensure(height);
+    } else {
+      ensure(3 * lead + 2 * CELL_PAD);
+    }
+    if (title != null) {
+      float barHeight = lead + 2 * CELL_PAD;
+      fill(MARGIN_X, y - barHeight, width(), barHeight, SHADE);
+      float baseline = y - CELL_PAD - size;
+      String right = titleRight == null ? "" : printable(regular, titleRight);
+      float rightWidth = textWidth(regular, size, right);
+      List<String> t = wrap(bold, size, title, width() - rightWidth - 4 * CELL_PAD);
+      draw(bold, size, INK, MARGIN_X + CELL_PAD, baseline, t.get(0));
+      draw(regular, size, MUTED, MARGIN_X + width() - CELL_PAD - rightWidth, baseline, right);
+      y -= barHeight + 2;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      List<String> lines = wrapped.get(i);
+      for (int j = 0; j < lines.size(); j++) {
+        ensure(lead);
+        y -= lead;
+        float baseline = y + lead - size - (lead - size) / 2;
+        if (j == 0) {
+          draw(
+              bold,
+              size * 0.92f,
+              MUTED,
+              MARGIN_X + CELL_PAD,
+              baseline,
+              printable(bold, entries.get(i).label()));
+        }
+        draw(regular, size, INK, MARGIN_X + labelWidth + CELL_PAD, baseline, lines.get(j));
+      }
+      y -= 2;
+    }
+  }
+
+  // ---- finishing ----
+
+  /** Closes the last page and stamps every page's footer: a note on the left, "Page x of y". */
+  void finish(String footerLeft) throws IOException {
+    closePage();
+    int count = doc.getNumberOfPages();
+    float size = 7.5f;
+    String left = printable(regular, footerLeft);
+    for (int i = 0; i < count; i++) {
+      PDPage page = doc.getPage(i);
+      try (PDPageContentStream stamp =
+          new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+        out = stamp;
+        hline(MARGIN_X, MARGIN_X + width(), FOOTER_BASELINE + 12, 0.4f, RULE);
+        String pageText = String.format(java.util.Locale.ROOT, "Page %d of %d", i + 1, count);
+        List<String> leftLines = wrap(regular, size, left, width() * 0.75f);
+        draw(regular, size, MUTED, MARGIN_X, FOOTER_BASELINE, leftLines.get(0));
+        draw(
+            regular,
+            size,
+            MUTED,
+            MARGIN_X + width() - textWidth(regular, size, pageText),
+            FOOTER_BASELINE,
+            pageText);
+      } finally {
+        out = null;
+      }
+    }
+  }
+}
