@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -36,6 +39,11 @@ final class Layout {
   private static final float LEADING = 1.38f;
   private static final float CELL_PAD = 4;
 
+  /** A value starting with this is a list item, wrapped with a hanging indent. */
+  static final String BULLET = "• ";
+
+  private static final String INDENT = "\u0000";
+
   final PDFont regular;
   final PDFont bold;
   private final PDDocument doc;
@@ -59,7 +67,12 @@ final class Layout {
       if (in == null) {
         throw new IOException("font resource missing from the build: " + name);
       }
-      return PDType0Font.load(doc, in, true);
+      TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+      doc.registerTrueTypeFontForClosing(ttf);
+      // Without this PDFBox applies Latin ligatures: "Hoffmann" would copy and extract as
+      // "Hoﬀmann", and a name pasted from the report would no longer match the record.
+      ttf.setEnableGsub(false);
+      return PDType0Font.load(doc, ttf, true);
     }
   }
 
@@ -373,12 +386,21 @@ final class Layout {
       throws IOException {
     float lead = leading(size);
     float valueWidth = width() - labelWidth - 2 * CELL_PAD;
+    float hang = textWidth(regular, size, BULLET);
     List<List<String>> wrapped = new ArrayList<>();
     float height = title == null ? 0 : lead + 2 * CELL_PAD + 2;
     for (Entry e : entries) {
       List<String> lines = new ArrayList<>();
       for (String v : e.values()) {
-        lines.addAll(wrap(regular, size, v, valueWidth));
+        if (v.startsWith(BULLET)) {
+          // hanging indent: continuation lines align with the text after the bullet
+          List<String> item = wrap(regular, size, v.substring(BULLET.length()), valueWidth - hang);
+          for (int k = 0; k < item.size(); k++) {
+            lines.add((k == 0 ? BULLET : INDENT) + item.get(k));
+          }
+        } else {
+          lines.addAll(wrap(regular, size, v, valueWidth));
+        }
       }
       if (lines.isEmpty()) {
         lines.add("");
@@ -417,13 +439,28 @@ final class Layout {
               baseline,
               printable(bold, entries.get(i).label()));
         }
-        draw(regular, size, INK, MARGIN_X + labelWidth + CELL_PAD, baseline, lines.get(j));
+        String line = lines.get(j);
+        float x = MARGIN_X + labelWidth + CELL_PAD;
+        if (line.startsWith(INDENT)) {
+          line = line.substring(INDENT.length());
+          x += hang;
+        }
+        draw(regular, size, INK, x, baseline, line);
       }
       y -= 2;
     }
   }
 
   // ---- finishing ----
+
+  /** The text, or as much of it as fits followed by an ellipsis. */
+  private String shorten(PDFont font, float size, String printable, float room) throws IOException {
+    if (textWidth(font, size, printable) <= room) {
+      return printable;
+    }
+    int cut = fittingPrefix(font, size, printable, room - textWidth(font, size, "…"));
+    return printable.substring(0, cut).stripTrailing() + "…";
+  }
 
   /** Closes the last page and stamps every page's footer: a note on the left, "Page x of y". */
   void finish(String footerLeft) throws IOException {
@@ -438,8 +475,8 @@ final class Layout {
         out = stamp;
         hline(MARGIN_X, MARGIN_X + width(), FOOTER_BASELINE + 12, 0.4f, RULE);
         String pageText = String.format(java.util.Locale.ROOT, "Page %d of %d", i + 1, count);
-        List<String> leftLines = wrap(regular, size, left, width() * 0.75f);
-        draw(regular, size, MUTED, MARGIN_X, FOOTER_BASELINE, leftLines.get(0));
+        float room = width() - textWidth(regular, size, pageText) - 24;
+        draw(regular, size, MUTED, MARGIN_X, FOOTER_BASELINE, shorten(regular, size, left, room));
         draw(
             regular,
             size,

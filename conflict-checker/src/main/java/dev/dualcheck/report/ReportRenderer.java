@@ -110,7 +110,7 @@ public final class ReportRenderer {
         redact
             ? "Redacted copy for the licensing board"
             : "Confidential: contains protected health information";
-    return copy + "  ·  " + context.clinicName() + "  ·  scan " + result.scanId();
+    return "Scan " + result.scanId() + "  ·  " + copy + "  ·  " + context.clinicName();
   }
 
   // ---- cover ----
@@ -271,7 +271,7 @@ public final class ReportRenderer {
     }
     List<String> evidence = new ArrayList<>();
     for (Evidence e : f.evidence()) {
-      evidence.add("• " + evidenceLine(e));
+      evidence.add(Layout.BULLET + evidenceLine(e));
     }
     if (evidence.isEmpty()) {
       evidence.add("—");
@@ -290,7 +290,8 @@ public final class ReportRenderer {
   private String evidenceLine(Evidence e) {
     String field = humanise(e.field());
     String comparison = humanise(e.comparison());
-    String weight = String.format(Locale.US, "%+.1f bits", e.weight());
+    // a no-break space keeps "-0.6 bits" on one line
+    String weight = String.format(Locale.US, "%+.1f\u00a0bits", e.weight());
     if (redact) {
       return field + ": " + comparison + ", " + weight;
     }
@@ -310,7 +311,7 @@ public final class ReportRenderer {
   // ---- resolutions ----
 
   private void resolutionsSection() throws IOException {
-    layout.heading("Resolutions", 16, 26, 60);
+    layout.heading("Resolutions", 16, 26, 120);
     List<Integer> resolved = new ArrayList<>();
     for (int i = 0; i < findings.size(); i++) {
       if (findings.get(i).resolution() != null) {

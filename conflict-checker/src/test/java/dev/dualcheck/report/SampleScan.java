@@ -137,7 +137,7 @@ final class SampleScan {
                           + " the paper record; re-check at the next annual review, or earlier if"
                           + " the referral circumstances change."
                       : "Checked against the intake form; " + p[5] + " confirmed.",
-                  n % 2 == 0 ? "Dr. Anneliese Körbl" : "Mateusz Świątkowski",
+                  n % 2 == 0 ? "Dr. Anneliese Körbl" : "Steffi Świątkowska",
                   CREATED.minusSeconds(3600L * (5 + 13L * n)));
         }
         findings.add(
