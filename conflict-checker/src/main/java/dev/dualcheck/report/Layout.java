@@ -166,6 +166,7 @@ final class Layout {
 
   /** Greedy word wrap; a word longer than the line (a hash, a long e-mail) is broken anywhere. */
   List<String> wrap(PDFont font, float size, String text, float maxWidth) throws IOException {
+    maxWidth = Math.max(maxWidth, size); // room for at least one glyph per line
     List<String> lines = new ArrayList<>();
     for (String para : (text == null ? "" : text).split("\r\n|\r|\n", -1)) {
       String clean = printable(font, para).trim().replaceAll(" {2,}", " ");
@@ -186,7 +187,7 @@ final class Layout {
           line.setLength(0);
         }
         String rest = word;
-        while (textWidth(font, size, rest) > maxWidth) {
+        while (!rest.isEmpty() && textWidth(font, size, rest) > maxWidth) {
           int cut = fittingPrefix(font, size, rest, maxWidth);
           lines.add(rest.substring(0, cut));
           rest = rest.substring(cut);
@@ -303,26 +304,53 @@ final class Layout {
     float headerHeight = rowHeight(headerCells, lead);
     boolean headerDrawn = false;
     for (int r = 0; r < rows.size(); r++) {
-      PDFont font = boldLastRow && r == rows.size() - 1 ? bold : regular;
+      boolean last = r == rows.size() - 1;
+      PDFont font = boldLastRow && last ? bold : regular;
       List<List<String>> cells = cells(font, size, rows.get(r), widths);
-      float height = rowHeight(cells, lead);
-      if (!headerDrawn || y - height < MARGIN_BOTTOM) {
-        ensure(headerHeight + height);
-        drawRow(columns, widths, headerCells, bold, size, lead, MUTED);
-        hline(MARGIN_X, MARGIN_X + width(), y, 0.9f, INK);
-        headerDrawn = true;
+      // a row taller than a page is carried over in slices of whole lines
+      while (true) {
+        float height = rowHeight(cells, lead);
+        float minSlice = Math.min(height, 3 * lead + 2 * CELL_PAD);
+        if (!headerDrawn) {
+          ensure(headerHeight + (fitsOnAPage(headerHeight + height) ? height : minSlice));
+          tableHeader(columns, widths, headerCells, size, lead);
+          headerDrawn = true;
+        } else if (y - height < MARGIN_BOTTOM
+            && (fitsOnAPage(headerHeight + height) || y - minSlice < MARGIN_BOTTOM)) {
+          newPage();
+          tableHeader(columns, widths, headerCells, size, lead);
+        }
+        int room = (int) ((y - MARGIN_BOTTOM - 2 * CELL_PAD) / lead);
+        int lines = height <= y - MARGIN_BOTTOM ? Integer.MAX_VALUE : room;
+        List<List<String>> now = new ArrayList<>();
+        List<List<String>> later = new ArrayList<>();
+        boolean more = false;
+        for (List<String> cell : cells) {
+          int cut = Math.min(cell.size(), lines);
+          now.add(cell.subList(0, cut));
+          later.add(cell.subList(cut, cell.size()));
+          more |= cut < cell.size();
+        }
+        if (boldLastRow && last) {
+          hline(MARGIN_X, MARGIN_X + width(), y, 0.6f, INK);
+        }
+        drawRow(columns, widths, now, font, size, lead, INK);
+        if (!more) {
+          hline(MARGIN_X, MARGIN_X + width(), y, last ? 0.9f : 0.3f, last ? INK : RULE);
+          break;
+        }
+        cells = later;
+        newPage();
+        tableHeader(columns, widths, headerCells, size, lead);
       }
-      if (boldLastRow && r == rows.size() - 1) {
-        hline(MARGIN_X, MARGIN_X + width(), y, 0.6f, INK);
-      }
-      drawRow(columns, widths, cells, font, size, lead, INK);
-      hline(
-          MARGIN_X,
-          MARGIN_X + width(),
-          y,
-          r == rows.size() - 1 ? 0.9f : 0.3f,
-          r == rows.size() - 1 ? INK : RULE);
     }
+  }
+
+  private void tableHeader(
+      List<Column> columns, float[] widths, List<List<String>> headerCells, float size, float lead)
+      throws IOException {
+    drawRow(columns, widths, headerCells, bold, size, lead, MUTED);
+    hline(MARGIN_X, MARGIN_X + width(), y, 0.9f, INK);
   }
 
   private List<List<String>> cells(PDFont font, float size, List<String> row, float[] widths)
@@ -385,6 +413,15 @@ final class Layout {
   void block(String title, String titleRight, List<Entry> entries, float labelWidth, float size)
       throws IOException {
     float lead = leading(size);
+    if (titleRight != null
+        && textWidth(regular, size, printable(regular, titleRight)) > width() * 0.4f) {
+      // too long to share the title bar: give it a wrapped entry of its own
+      List<Entry> withId = new ArrayList<>();
+      withId.add(Entry.of("Reference", titleRight));
+      withId.addAll(entries);
+      entries = withId;
+      titleRight = null;
+    }
     float valueWidth = width() - labelWidth - 2 * CELL_PAD;
     float hang = textWidth(regular, size, BULLET);
     List<List<String>> wrapped = new ArrayList<>();
@@ -419,8 +456,8 @@ final class Layout {
       float baseline = y - CELL_PAD - size;
       String right = titleRight == null ? "" : printable(regular, titleRight);
       float rightWidth = textWidth(regular, size, right);
-      List<String> t = wrap(bold, size, title, width() - rightWidth - 4 * CELL_PAD);
-      draw(bold, size, INK, MARGIN_X + CELL_PAD, baseline, t.get(0));
+      String t = shorten(bold, size, printable(bold, title), width() - rightWidth - 4 * CELL_PAD);
+      draw(bold, size, INK, MARGIN_X + CELL_PAD, baseline, t);
       draw(regular, size, MUTED, MARGIN_X + width() - CELL_PAD - rightWidth, baseline, right);
       y -= barHeight + 2;
     }

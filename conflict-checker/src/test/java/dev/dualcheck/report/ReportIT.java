@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dualcheck.check.ConflictType;
 import dev.dualcheck.check.Evidence;
 import dev.dualcheck.check.Finding;
+import dev.dualcheck.check.Level;
+import dev.dualcheck.check.Resolution;
 import dev.dualcheck.check.ScanResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +28,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -304,6 +308,83 @@ class ReportIT {
     String text = text(ReportRenderer.render(empty, SampleScan.context(), false));
     assertTrue(text.contains("No findings: none of the 12 contacts checked matched"));
     assertTrue(text.contains("No finding in this report has been resolved yet."));
+  }
+
+  @Test
+  void unprintableCharactersBecomeQuestionMarks() throws Exception {
+    Finding odd =
+        new Finding(
+            "F-odd",
+            "K1",
+            ConflictType.IDENTITY,
+            Level.POSSIBLE,
+            0.6,
+            "C1",
+            "client",
+            List.of(),
+            null,
+            "Ann\uD83E\uDDE0e\tMarie\u0007Ørsted 李",
+            "Anne-Marie Ørsted");
+    ScanResult s = new ScanResult("S-odd", SampleScan.CREATED, 1, List.of(odd));
+    String text = text(ReportRenderer.render(s, SampleScan.context(), false));
+    assertTrue(text.contains("Ann?e Marie Ørsted ?"), "missing glyphs as '?', controls as spaces");
+  }
+
+  @Test
+  void noTextRunsOffThePage() throws Exception {
+    String longToken = "x".repeat(400);
+    Finding wide =
+        new Finding(
+            "F-" + "9".repeat(120),
+            "K" + "7".repeat(150),
+            ConflictType.NOTE_MENTION,
+            Level.PROBABLE,
+            0.81,
+            "C" + "3".repeat(150),
+            "note",
+            List.of(
+                new Evidence("email", "different", -0.6, longToken + "@example.org", longToken)),
+            new Resolution(
+                "cleared",
+                longToken + " " + "word ".repeat(300),
+                "Ödön " + longToken,
+                SampleScan.CREATED),
+            "Grzegorz " + longToken,
+            "Łucja " + "Brzęczyszczykiewicz ".repeat(20));
+    List<Finding> all = new ArrayList<>(scan.findings());
+    all.add(wide);
+    ScanResult s = new ScanResult("S-" + "5".repeat(90), SampleScan.CREATED, 3001, all);
+    for (boolean redact : List.of(false, true)) {
+      byte[] pdf = ReportRenderer.render(s, SampleScan.context(), redact);
+      Files.write(SAMPLES.resolve(redact ? "stress-redacted.pdf" : "stress.pdf"), pdf);
+      float[] box = glyphBounds(pdf);
+      assertTrue(box[0] >= 60 - 0.5f, "left edge " + box[0]);
+      assertTrue(box[1] <= 595.28f - 60 + 0.5f, "right edge " + box[1]);
+      assertTrue(box[2] >= 30, "lowest glyph " + box[2]);
+      assertTrue(box[3] <= 841.89f - 50, "highest glyph " + box[3]);
+    }
+  }
+
+  /** min x, max x, min y, max y of every glyph, in PDF user space. */
+  private static float[] glyphBounds(byte[] pdf) throws IOException {
+    float[] box = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE};
+    PDFTextStripper stripper =
+        new PDFTextStripper() {
+          @Override
+          protected void writeString(String text, List<TextPosition> positions) {
+            for (TextPosition p : positions) {
+              float pageHeight = p.getPageHeight();
+              box[0] = Math.min(box[0], p.getXDirAdj());
+              box[1] = Math.max(box[1], p.getXDirAdj() + p.getWidthDirAdj());
+              box[2] = Math.min(box[2], pageHeight - p.getYDirAdj());
+              box[3] = Math.max(box[3], pageHeight - p.getYDirAdj() + p.getHeightDir());
+            }
+          }
+        };
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      stripper.getText(doc);
+    }
+    return box;
   }
 
   private static String text(byte[] pdf) throws IOException {
