@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -511,7 +512,7 @@ final class Layout {
           new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
         out = stamp;
         hline(MARGIN_X, MARGIN_X + width(), FOOTER_BASELINE + 12, 0.4f, RULE);
-        String pageText = String.format(java.util.Locale.ROOT, "Page %d of %d", i + 1, count);
+        String pageText = String.format(Locale.ROOT, "Page %d of %d", i + 1, count);
         float room = width() - textWidth(regular, size, pageText) - 24;
         draw(regular, size, MUTED, MARGIN_X, FOOTER_BASELINE, shorten(regular, size, left, room));
         draw(

@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -64,9 +66,6 @@ public final class ReportVerifier {
     } catch (IOException e) {
       return Verification.invalid("not a readable PDF (damaged, or not a PDF at all)");
     }
-    if (signature == null) {
-      return Verification.invalid("not signed: the signature field holds no signature");
-    }
     Calendar m = signature.getSignDate();
     Instant signedAt = m == null ? null : m.toInstant();
 
@@ -77,15 +76,17 @@ public final class ReportVerifier {
     }
     byte[] contents = hexContents(pdf, br[1], br[2]);
     if (contents == null) {
-      return Verification.invalid("the signature's /Contents is not a hex string", null, signedAt);
+      return Verification.invalid(
+          "invalid: the signature's /Contents is not a hex string", null, signedAt);
     }
     if (!PadesSigner.ETSI_CADES_DETACHED.equals(
-        signature.getCOSObject().getCOSName(org.apache.pdfbox.cos.COSName.SUB_FILTER))) {
+        signature.getCOSObject().getCOSName(COSName.SUB_FILTER))) {
       return Verification.invalid(
-          "unsupported signature: /SubFilter is not ETSI.CAdES.detached", null, signedAt);
+          "invalid: not PAdES: /SubFilter is not ETSI.CAdES.detached", null, signedAt);
     }
     if (signedAt == null) {
-      return Verification.invalid("the signature has no signing time (/M)", null, signedAt);
+      return Verification.invalid(
+          "invalid: the signature has no signing time (/M)", null, signedAt);
     }
     byte[] signed = new byte[br[1] + br[3]];
     System.arraycopy(pdf, br[0], signed, 0, br[1]);
@@ -93,19 +94,16 @@ public final class ReportVerifier {
     return checkCms(signed, contents, signedAt, trusted);
   }
 
-  /** The signature whose signed range ends last, i.e. the latest revision's. */
+  /**
+   * The signature whose signed range ends last, i.e. the latest revision's; one with a malformed
+   * range counts as last, so that it is reported rather than skipped.
+   */
   private static PDSignature lastSigned(List<PDSignature> signatures) {
-    PDSignature last = null;
+    PDSignature last = signatures.get(0);
     long lastEnd = -1;
     for (PDSignature s : signatures) {
       int[] br = s.getByteRange();
-      if (br == null || br.length != 4) {
-        if (last == null) {
-          last = s;
-        }
-        continue;
-      }
-      long end = (long) br[2] + br[3];
+      long end = br == null || br.length != 4 ? Long.MAX_VALUE : (long) br[2] + br[3];
       if (end > lastEnd) {
         lastEnd = end;
         last = s;
@@ -218,7 +216,7 @@ public final class ReportVerifier {
           signedAt);
     }
     try {
-      cert.checkValidity(java.util.Date.from(signedAt));
+      cert.checkValidity(Date.from(signedAt));
     } catch (CertificateException e) {
       return Verification.invalid(
           "invalid: the signer certificate was not valid at the signing time " + signedAt,
