@@ -106,7 +106,21 @@ class ReportIT {
     tampered[at + "/M (D:2026112723".length()] = '1'; // 23:05 -> 23:15
     Verification v = ReportVerifier.verify(tampered, Optional.of(clinic.cert()));
     assertFalse(v.valid());
+    assertEquals("invalid: the signed bytes were changed (message digest mismatch)", v.message());
     assertEquals(Instant.parse("2026-11-27T23:15:00Z"), v.signedAt());
+  }
+
+  @Test
+  void aSignatureLiftedFromAnotherSigningDoesNotFit() throws Exception {
+    byte[] later =
+        PadesSigner.sign(report, clinic.key(), clinic.chain(), SIGNED_AT.plusSeconds(60), "Praxis");
+    int[] br = signatureOf(signed).getByteRange();
+    assertEquals(br[2], signatureOf(later).getByteRange()[2], "same layout, different /M");
+    byte[] spliced = signed.clone();
+    System.arraycopy(later, br[1], spliced, br[1], br[2] - br[1]);
+    Verification v = ReportVerifier.verify(spliced, Optional.of(clinic.cert()));
+    assertFalse(v.valid());
+    assertEquals("invalid: the signed bytes were changed (message digest mismatch)", v.message());
   }
 
   @Test

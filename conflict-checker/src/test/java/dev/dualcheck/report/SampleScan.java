@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -98,7 +99,7 @@ final class SampleScan {
         Level level = levels[(n + round) % levels.length];
         ConflictType type = types[t];
         boolean staffSide = type == ConflictType.STAFF || type == ConflictType.THERAPIST_TIE;
-        String ref = String.format(staffSide ? "S%05d" : "C%06d", 4100 + 37 * n);
+        String ref = String.format(Locale.ROOT, staffSide ? "S%05d" : "C%06d", 4100 + 37 * n);
         String contactName = n == 23 ? UNPRINTABLE_NAME : p[0];
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(
@@ -142,8 +143,8 @@ final class SampleScan {
         }
         findings.add(
             new Finding(
-                String.format("F-%08x", 0x5eed0000 + 7919 * n),
-                String.format("K%06d", 17 + 11 * n),
+                String.format(Locale.ROOT, "F-%08x", 0x5eed0000 + 7919 * n),
+                String.format(Locale.ROOT, "K%06d", 17 + 11 * n),
                 type,
                 level,
                 Math.round((0.99 - 0.15 * level.ordinal() - 0.0015 * n) * 1000) / 1000.0,
