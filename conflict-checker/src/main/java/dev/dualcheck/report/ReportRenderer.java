@@ -110,7 +110,7 @@ public final class ReportRenderer {
         redact
             ? "Redacted copy for the licensing board"
             : "Confidential: contains protected health information";
-    return "Scan " + result.scanId() + "  ·  " + copy + "  ·  " + context.clinicName();
+    return "Scan " + result.scanId() + "  ·  " + copy;
   }
 
   // ---- cover ----
