@@ -290,8 +290,14 @@ final class ClinicRun {
   private void client(int index, CSVPrinter clientOut, CSVPrinter associateOut, CSVPrinter noteOut)
       throws IOException {
     List<int[]> why = planned.getOrDefault(index, List.of());
-    int mentionSlot = slot(why, Role.MENTION);
-    boolean bossCase = mentionSlot == 0;
+    boolean bossCase = false;
+    boolean otherMention = false;
+    for (int[] w : why) {
+      if (w[0] == Role.MENTION.ordinal()) {
+        bossCase |= w[1] == 0;
+        otherMention |= w[1] > 0;
+      }
+    }
     String id = Csv.id("C", 6, index + 1L);
 
     Person truth;
@@ -365,7 +371,7 @@ final class ClinicRun {
     // notes
     Person planted = null;
     String plantedRelation = null;
-    if (mentionSlot > 0) {
+    if (otherMention) {
       plantedRelation = pop.pick(MENTION_RELATIONS);
       planted = pop.person(18, 75);
       if (planted.given.isEmpty() || planted.family.isEmpty()) {
