@@ -105,6 +105,10 @@ final class ClinicRun {
 
   private int associateRows;
   private int noteRows;
+  private final int clientWidth;
+  private final int associateWidth;
+  private final int noteWidth;
+  private final int staffWidth;
 
   ClinicRun(
       long seed,
@@ -127,6 +131,11 @@ final class ClinicRun {
     this.namesakes =
         plan.strangers() == 0 ? 0 : Math.max(1, (int) Math.round(plan.strangers() * 0.25));
     this.households = Math.min(plan.strangers() - namesakes, plan.strangers() / 20);
+    // ids are zero-padded to the contract's width, wider only if the data could outgrow it
+    clientWidth = width(6, clients);
+    associateWidth = width(6, upperBound(clients * associatesMean) + clients);
+    noteWidth = width(7, upperBound(clients * notesMean) + clients + 2L);
+    staffWidth = width(4, staffCount);
     identitySource = new Person[plan.identity()];
     identityId = new String[plan.identity()];
     identityClinician = new int[plan.identity()];
@@ -139,6 +148,15 @@ final class ClinicRun {
     mentionClient = new String[plan.noteMention()];
     namesakeSource = new Person[namesakes];
     householdSource = new Person[households];
+  }
+
+  private static int width(int contract, long maxId) {
+    return Math.max(contract, Long.toString(maxId).length());
+  }
+
+  /** Far above what a Poisson total of this mean will reach. */
+  private static long upperBound(double mean) {
+    return (long) Math.ceil(mean + 10 * Math.sqrt(mean) + 10);
   }
 
   GeneratedClinic write() throws IOException {
@@ -215,8 +233,8 @@ final class ClinicRun {
         .toArray();
   }
 
-  private static String staffId(int index) {
-    return Csv.id("S", 4, index + 1L);
+  private String staffId(int index) {
+    return Csv.id("S", staffWidth, index + 1L);
   }
 
   private void writeTies() throws IOException {
@@ -298,7 +316,7 @@ final class ClinicRun {
         otherMention |= w[1] > 0;
       }
     }
-    String id = Csv.id("C", 6, index + 1L);
+    String id = Csv.id("C", clientWidth, index + 1L);
 
     Person truth;
     if (bossCase) {
@@ -365,7 +383,8 @@ final class ClinicRun {
     }
     for (Notes.Mentioned m : people) {
       Person r = recorded(m.person(), 45, 80, 40, 40);
-      associateOut.printRecord(Csv.row(r, Csv.id("A", 6, ++associateRows), id, m.relation()));
+      associateOut.printRecord(
+          Csv.row(r, Csv.id("A", associateWidth, ++associateRows), id, m.relation()));
     }
 
     // notes
@@ -429,7 +448,7 @@ final class ClinicRun {
       }
       int author = pop.chance(85) ? clinician : authors[rnd.nextInt(authors.length)];
       noteOut.printRecord(
-          Csv.id("N", 7, ++noteRows), id, staffId(author), dates[k].toString(), text);
+          Csv.id("N", noteWidth, ++noteRows), id, staffId(author), dates[k].toString(), text);
     }
     if (boss != null) {
       namedWithSurname[people.size() - 1] = true;
@@ -692,7 +711,7 @@ final class ClinicRun {
         CSVPrinter truthOut = Csv.open(dir.resolve(Csv.TRUTH), Csv.TRUTH_COLUMNS)) {
       for (int i = 0; i < drafts.size(); i++) {
         Draft draft = drafts.get(i);
-        String id = Csv.id("K", 6, i + 1L);
+        String id = Csv.id("K", width(6, drafts.size()), i + 1L);
         contactOut.printRecord(
             Csv.append(
                 Csv.row(draft.person(), id, draft.kind()),

@@ -208,24 +208,21 @@ final class Notes {
       StringBuilder out, String template, Person client, int session, String mention) {
     boolean female = client.female();
     boolean male = "M".equals(client.sex);
-    for (int i = 0; i < template.length(); i++) {
-      char c = template.charAt(i);
-      if (c != '{') {
-        out.append(c);
-        continue;
-      }
-      int end = template.indexOf('}', i);
-      String token = template.substring(i + 1, end);
-      i = end;
-      switch (token) {
+    int from = 0;
+    for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', from)) {
+      out.append(template, from, open);
+      int close = template.indexOf('}', open);
+      switch (template.substring(open + 1, close)) {
         case "S" -> out.append(subject(client));
         case "s" -> out.append(female ? "she" : male ? "he" : "the client");
         case "pp" -> out.append(female ? "her" : male ? "his" : "their");
         case "n" -> out.append(session);
         case "M" -> out.append(mention);
-        default -> throw new IllegalStateException("unknown token in note template: " + token);
+        default -> throw new IllegalStateException("unknown token in a note template");
       }
+      from = close + 1;
     }
+    out.append(template, from, template.length());
   }
 
   private String subject(Person client) {
