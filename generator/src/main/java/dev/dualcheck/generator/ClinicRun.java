@@ -576,8 +576,10 @@ final class ClinicRun {
         d.add(draft("acquaintance", p, "", staffId(c), "identity", identityId[s]));
       } else if (r < 95) {
         d.add(draft("referral", p, outsideReferrer(), "", "identity", identityId[s]));
-      } else {
+      } else if (Population.age(identitySource[s].birth) >= 16) {
         d.add(draft("hire", p, "", "", "identity", identityId[s]));
+      } else {
+        d.add(draft("intake", p, "", "", "identity", identityId[s]));
       }
     }
     for (int s = 0; s < plan.associate(); s++) {

@@ -37,10 +37,11 @@ final class Noise {
     }
     dobNoise(p, hard);
     phoneNoise(p, hard);
-    emailNoise(p, hard);
+    emailNoise(p, source, hard);
     addressNoise(p, hard);
     if (pop.chance(hard ? 40 : 20)) {
-      p.employer = pop.chance(50) ? "" : pop.employer();
+      boolean working = source.birth == null || Population.age(source.birth) >= 16;
+      p.employer = working && pop.chance(50) ? pop.employer() : "";
     } else if (pop.chance(10) && !p.employer.isEmpty()) {
       p.employer = Text.upper(p.employer);
     }
@@ -219,7 +220,14 @@ final class Noise {
     if (s.length() < 3) {
       return s;
     }
+    // slips happen inside words: never on a space, hyphen or apostrophe
     int i = 1 + rnd.nextInt(s.length() - 2);
+    for (int tries = 0; tries < 8 && !letters(s, i); tries++) {
+      i = 1 + rnd.nextInt(s.length() - 2);
+    }
+    if (!letters(s, i)) {
+      return s;
+    }
     char c = s.charAt(i);
     return switch (rnd.nextInt(6)) {
       case 0 -> swap(s, i);
@@ -229,6 +237,12 @@ final class Noise {
       case 4 -> ocr(s, i);
       default -> undouble(s, i);
     };
+  }
+
+  private static boolean letters(String s, int i) {
+    return Character.isLetter(s.charAt(i))
+        && Character.isLetter(s.charAt(i + 1))
+        && Character.isLetter(s.charAt(i - 1));
   }
 
   private static String swap(String s, int i) {
@@ -361,14 +375,14 @@ final class Noise {
     }
   }
 
-  private void emailNoise(Person p, boolean hard) {
+  private void emailNoise(Person p, Person source, boolean hard) {
     int r = rnd.nextInt(100);
     if (r < (hard ? 30 : 12)) {
       p.email = "";
       return;
     }
     if (p.email.isEmpty() || r < (hard ? 45 : 22)) {
-      p.email = pop.chance(60) ? pop.email(p) : "";
+      p.email = pop.chance(60) ? pop.email(source) : "";
       return;
     }
     int at = p.email.indexOf('@');
