@@ -59,7 +59,8 @@ final class ClinicRun {
     ASSOCIATE,
     MENTION,
     NAMESAKE,
-    HOUSEHOLD
+    HOUSEHOLD,
+    TIE
   }
 
   private record Tie(int staff, String relation, Person truth) {}
@@ -89,6 +90,9 @@ final class ClinicRun {
   private final int namesakes;
   private final int households;
 
+  /** Declared ties who are also former or current clients: therapist_tie and identity. */
+  private final int tieClients;
+
   // captured during the client pass, indexed by slot
   private final Person[] identitySource;
   private final String[] identityId;
@@ -102,6 +106,8 @@ final class ClinicRun {
   private final String[] mentionClient;
   private final Person[] namesakeSource;
   private final Person[] householdSource;
+  private final Person[] tieSource;
+  private final String[] tieClient;
 
   private int associateRows;
   private int noteRows;
@@ -131,6 +137,7 @@ final class ClinicRun {
     this.namesakes =
         plan.strangers() == 0 ? 0 : Math.max(1, (int) Math.round(plan.strangers() * 0.25));
     this.households = Math.min(plan.strangers() - namesakes, plan.strangers() / 20);
+    this.tieClients = plan.therapistTie() / 10;
     // ids are zero-padded to the contract's width, wider only if the data could outgrow it
     clientWidth = width(6, clients);
     associateWidth = width(6, upperBound(clients * associatesMean) + clients);
@@ -148,6 +155,8 @@ final class ClinicRun {
     mentionClient = new String[plan.noteMention()];
     namesakeSource = new Person[namesakes];
     householdSource = new Person[households];
+    tieSource = new Person[tieClients];
+    tieClient = new String[tieClients];
   }
 
   private static int width(int contract, long maxId) {
@@ -166,9 +175,10 @@ final class ClinicRun {
     pickClients(Role.MENTION, plan.noteMention());
     pickClients(Role.NAMESAKE, namesakes);
     pickClients(Role.HOUSEHOLD, households);
+    pickClients(Role.TIE, tieClients);
     writeStaff();
-    writeTies();
     writeClients();
+    writeTies();
     List<Draft> drafts = drafts();
     for (int i = drafts.size() - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
@@ -246,13 +256,18 @@ final class ClinicRun {
         Person of = staff.get(owner);
         int age = Population.age(of.birth);
         Person truth =
-            switch (relation) {
-              case "parent" -> pop.person(age + 18, Math.min(100, age + 40));
-              case "sibling", "cousin" -> pop.person(Math.max(16, age - 10), age + 10);
-              case "child's teacher" -> pop.person(24, 65);
-              default -> pop.person(Math.max(18, age - 15), age + 15);
-            };
-        if ((relation.equals("sibling") || relation.equals("parent")) && pop.chance(60)) {
+            i < tieClients
+                // the therapist's new friend was once somebody's client
+                ? tieSource[i]
+                : switch (relation) {
+                  case "parent" -> pop.person(age + 18, Math.min(100, age + 40));
+                  case "sibling", "cousin" -> pop.person(Math.max(16, age - 10), age + 10);
+                  case "child's teacher" -> pop.person(24, 65);
+                  default -> pop.person(Math.max(18, age - 15), age + 15);
+                };
+        if (i >= tieClients
+            && (relation.equals("sibling") || relation.equals("parent"))
+            && pop.chance(60)) {
           truth.family = of.family;
           truth.culture = of.culture;
         }
@@ -531,6 +546,10 @@ final class ClinicRun {
         }
         case NAMESAKE -> namesakeSource[slot] = record;
         case HOUSEHOLD -> householdSource[slot] = record;
+        case TIE -> {
+          tieSource[slot] = truth;
+          tieClient[slot] = id;
+        }
       }
     }
   }
@@ -616,9 +635,12 @@ final class ClinicRun {
     for (int s = 0; s < plan.therapistTie(); s++) {
       Tie tie = ties.get(s);
       Person p = noise.variant(tie.truth(), pop.chance(25));
-      d.add(
-          draft(
-              "acquaintance", p, "", staffId(tie.staff()), "therapist_tie", staffId(tie.staff())));
+      Draft draft =
+          draft("acquaintance", p, "", staffId(tie.staff()), "therapist_tie", staffId(tie.staff()));
+      if (s < tieClients) {
+        draft.truth().add(0, new String[] {"identity", tieClient[s]});
+      }
+      d.add(draft);
     }
     for (int s = 0; s < plan.referralSource(); s++) {
       Person p = pop.person(6, 85);

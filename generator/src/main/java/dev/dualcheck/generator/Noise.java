@@ -88,8 +88,14 @@ final class Noise {
       }
       case 10 -> p.given = equivalentOrNickname(p.given);
       default -> {
-        p.family = familyVariant(p.family, source.formerFamily);
-        p.middle = "";
+        if (p.female() && !p.family.isEmpty() && pop.chance(40)) {
+          // married since the record was made: a surname the record has never seen
+          Culture spouse = pop.chance(70) ? p.culture : Culture.draw(rnd);
+          p.family = Population.gendered(spouse.familyName(rnd), spouse, true);
+        } else {
+          p.family = familyVariant(p.family, source.formerFamily);
+          p.middle = "";
+        }
       }
     }
   }
@@ -106,6 +112,15 @@ final class Noise {
     List<String> folded = Nicknames.of(Text.ascii(given));
     if (!folded.isEmpty()) {
       return folded.get(rnd.nextInt(folded.size()));
+    }
+    int split = Math.max(given.indexOf(' '), given.indexOf('-'));
+    if (split > 0) {
+      // María José → María, Jean-Pierre → Jean Pierre, José Luis → JL
+      return switch (rnd.nextInt(3)) {
+        case 0 -> given.substring(0, split);
+        case 1 -> given.replace('-', ' ').replace(" ", rnd.nextBoolean() ? " " : "-");
+        default -> Text.initial(given) + Text.initial(given.substring(split + 1));
+      };
     }
     return given;
   }

@@ -283,12 +283,17 @@ class ClinicGeneratorIT {
     for (var e : typesOf.entrySet()) {
       for (String type : e.getValue()) {
         counts.merge(type, 1, Integer::sum);
+        kinds.merge(type + ":" + contacts.get(e.getKey()).get("kind"), 1, Integer::sum);
       }
-      String primary = e.getValue().isEmpty() ? "" : e.getValue().get(0);
-      kinds.merge(primary + ":" + contacts.get(e.getKey()).get("kind"), 1, Integer::sum);
     }
     assertEquals(plan.strangers(), typesOf.values().stream().filter(List::isEmpty).count());
-    assertEquals(plan.identity(), counts.get("identity"));
+    // a tenth of the therapist's ties are clients too
+    assertEquals(plan.identity() + plan.therapistTie() / 10, counts.get("identity"));
+    assertEquals(
+        plan.therapistTie() / 10,
+        typesOf.values().stream()
+            .filter(t -> t.equals(List.of("identity", "therapist_tie")))
+            .count());
     assertEquals(plan.staff(), counts.get("staff"));
     assertEquals(plan.therapistTie(), counts.get("therapist_tie"));
     assertEquals(plan.referralSource(), counts.get("referral_source"));
