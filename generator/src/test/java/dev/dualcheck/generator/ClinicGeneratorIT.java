@@ -425,6 +425,30 @@ class ClinicGeneratorIT {
   }
 
   @Test
+  void theBossCaseDoesNotDependOnTheSeed(@TempDir Path base) throws IOException {
+    for (long seed = 1; seed <= 6; seed++) {
+      GeneratedClinic c =
+          new ClinicGenerator(seed).clients(60).contacts(20).writeTo(base.resolve("s" + seed));
+      Map<String, List<String>> rows = new LinkedHashMap<>();
+      for (CSVRecord t : read(c.file(Csv.TRUTH))) {
+        rows.computeIfAbsent(t.get("contact_id"), k -> new ArrayList<>())
+            .add(t.get("type") + " " + t.get("ref"));
+      }
+      List<String> boss =
+          rows.values().stream()
+              .filter(r -> r.size() == 2 && r.get(0).startsWith("note_mention "))
+              .filter(r -> r.get(1).equals("associate " + r.get(0).substring(13)))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no boss case"));
+      String client = boss.get(0).substring(13);
+      assertTrue(
+          read(c.file(Csv.NOTES)).stream()
+              .anyMatch(n -> n.get("client_id").equals(client) && n.get("text").contains("fire")),
+          "seed " + seed);
+    }
+  }
+
+  @Test
   void namesakeStrangersShareAClientNameButNotTheBirthDate() {
     Map<String, List<CSVRecord>> clientsByName = new HashMap<>();
     for (CSVRecord c : files.get(Csv.CLIENTS)) {
