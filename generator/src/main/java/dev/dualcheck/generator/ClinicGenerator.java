@@ -41,7 +41,7 @@ public final class ClinicGenerator {
     return this;
   }
 
-  /** Number of contacts to scan (default 200), planted in the mix of {@link Plan}. */
+  /** Number of contacts to scan (default 200), planted in the mix of DESIGN.md. */
   public ClinicGenerator contacts(int n) {
     require(n >= 0, "contacts must not be negative, was " + n);
     this.contacts = n;

@@ -48,6 +48,7 @@ final class ClinicRun {
   private static final String[] MENTION_RELATIONS = {
     "supervisor", "coworker", "neighbour", "friend", "ex-partner", "sibling"
   };
+  private static final String[] MINOR_MENTION_RELATIONS = {"teacher", "coach", "neighbour"};
   private static final String[] NOTE_ONLY_RELATIONS = {
     "supervisor", "coworker", "neighbour", "friend", "ex-partner", "partner", "sibling", "parent"
   };
@@ -406,14 +407,15 @@ final class ClinicRun {
     Person planted = null;
     String plantedRelation = null;
     if (otherMention) {
-      plantedRelation = pop.pick(MENTION_RELATIONS);
+      plantedRelation = pop.pick(minor ? MINOR_MENTION_RELATIONS : MENTION_RELATIONS);
       planted = pop.person(18, 75);
       if (planted.given.isEmpty() || planted.family.isEmpty()) {
         planted.given = planted.culture.givenName(rnd, planted.female());
         planted.family = planted.culture.familyName(rnd);
       }
       if (plantedRelation.equals("sibling") && !truth.family.isEmpty()) {
-        planted.family = truth.family;
+        String maiden = truth.formerFamily.split(";")[0];
+        planted.family = maiden.isEmpty() ? truth.family : maiden;
       }
     }
     int n = poisson(notesMean);
@@ -450,7 +452,7 @@ final class ClinicRun {
             who = rnd.nextInt(people.size());
             subject = people.get(who);
           } else {
-            String rel = pop.pick(NOTE_ONLY_RELATIONS);
+            String rel = pop.pick(minor ? MINOR_MENTION_RELATIONS : NOTE_ONLY_RELATIONS);
             subject = new Notes.Mentioned(pop.namedOnly(""), rel);
           }
         }

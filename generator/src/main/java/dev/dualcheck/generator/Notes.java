@@ -113,6 +113,11 @@ final class Notes {
             "{S} worries about {M}, who has stopped going to school.",
             "{M}'s teacher asked for a meeting; {s} is anxious about it.",
           };
+      case "teacher", "coach" ->
+          new String[] {
+            "{S}'s " + relation + ", {M}, reports that {s} has been withdrawn lately.",
+            "Parent says {M}, the " + relation + ", has noticed more irritability.",
+          };
       case "coworker" ->
           new String[] {
             "A coworker, {M}, covered {pp} shifts while {s} was off.",

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -509,8 +510,9 @@ class ClinicGeneratorIT {
     assertTrue(top >= 15 && top <= 150, "most common surname count " + top);
     assertTrue(family.size() > 600, "distinct surnames " + family.size());
     String all =
-        files.get(Csv.CLIENTS).stream()
-            .map(r -> r.get("given_name") + " " + r.get("family_name"))
+        Stream.of(Csv.CLIENTS, Csv.ASSOCIATES, Csv.CONTACTS)
+            .flatMap(f -> files.get(f).stream())
+            .map(r -> r.get("given_name") + " " + r.get("middle_name") + " " + r.get("family_name"))
             .collect(Collectors.joining(" "));
     for (String mark : List.of("ü", "ł", "ễ", "ő", "ı", "é", "O'", "van ", "Al-", "-")) {
       assertTrue(all.contains(mark), "no name with " + mark);

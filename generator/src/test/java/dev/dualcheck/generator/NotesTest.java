@@ -60,7 +60,9 @@ class NotesTest {
             "child",
             "coworker",
             "friend",
-            "emergency contact")) {
+            "emergency contact",
+            "teacher",
+            "coach")) {
       for (int i = 0; i < 30; i++) {
         boolean[] flag = new boolean[1];
         String text = notes.note(client, 3, new Notes.Mentioned(other, relation), true, flag);
