@@ -508,6 +508,10 @@ final class ClinicRun {
       a.street = client.street;
       a.city = client.city;
       a.postalCode = client.postalCode;
+      if (pop.chance(35)) {
+        // one landline for the household: the same number, not the same person
+        shareNumber(a, client);
+      }
     }
     return a;
   }
@@ -728,7 +732,15 @@ final class ClinicRun {
     p.street = client.street;
     p.city = client.city;
     p.postalCode = client.postalCode;
+    if (pop.chance(30)) {
+      shareNumber(p, client);
+    }
     return p;
+  }
+
+  private void shareNumber(Person p, Person from) {
+    p.number = from.number;
+    p.phone = Phones.format(from.number, rnd.nextInt(Phones.FORMATS));
   }
 
   private int writeContacts(List<Draft> drafts) throws IOException {

@@ -168,10 +168,10 @@ final class Population {
   }
 
   /** Name parts only (for people who exist only as a mention in a note). */
-  Person namedOnly(String relationSexHint) {
+  Person namedOnly(String sex) {
     Person p = new Person();
     p.culture = Culture.draw(rnd);
-    p.sex = relationSexHint.isEmpty() ? (rnd.nextBoolean() ? "F" : "M") : relationSexHint;
+    p.sex = sex.isEmpty() ? (rnd.nextBoolean() ? "F" : "M") : sex;
     p.birth = birthDate(18, 75);
     names(p, p.culture, p.female());
     if (p.given.isEmpty()) {

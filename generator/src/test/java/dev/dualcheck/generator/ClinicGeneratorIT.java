@@ -79,7 +79,18 @@ class ClinicGeneratorIT {
   @Test
   void sameSeedSameBytesOtherSeedOtherBytes(@TempDir Path a, @TempDir Path b, @TempDir Path c)
       throws IOException {
-    new ClinicGenerator(5).clients(400).contacts(120).writeTo(a);
+    java.io.PrintStream out = System.out;
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    try (java.io.PrintStream capture = new java.io.PrintStream(printed, true, "UTF-8")) {
+      System.setOut(capture);
+      System.setErr(capture);
+      new ClinicGenerator(5).clients(400).contacts(120).writeTo(a);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    assertEquals(0, printed.size(), "the generator prints nothing");
     new ClinicGenerator(5).clients(400).contacts(120).writeTo(b);
     new ClinicGenerator(6).clients(400).contacts(120).writeTo(c);
     for (String name : Csv.FILES) {
@@ -316,6 +327,71 @@ class ClinicGeneratorIT {
       }
     }
     return typesOf;
+  }
+
+  /**
+   * Each planted row points at the record the contact came from: some part of the contact's name
+   * (or, for a referral, of the referrer's name) is found there despite the noise.
+   */
+  @Test
+  void truthRowsPointAtTheRecordTheContactCameFrom() {
+    Map<String, CSVRecord> contacts = byId(Csv.CONTACTS, "contact_id");
+    Map<String, StringBuilder> text = new HashMap<>();
+    java.util.function.BiConsumer<String, CSVRecord> add =
+        (key, r) ->
+            text.computeIfAbsent(key, k -> new StringBuilder())
+                .append(' ')
+                .append(fold(r.get("given_name") + " " + r.get("family_name")));
+    files.get(Csv.CLIENTS).forEach(r -> add.accept("identity " + r.get("client_id"), r));
+    files.get(Csv.CLIENTS).forEach(r -> add.accept("referral_source " + r.get("client_id"), r));
+    files
+        .get(Csv.CLIENTS)
+        .forEach(
+            r ->
+                text.get("identity " + r.get("client_id"))
+                    .append(' ')
+                    .append(fold(r.get("former_family_names"))));
+    files.get(Csv.ASSOCIATES).forEach(r -> add.accept("associate " + r.get("client_id"), r));
+    files.get(Csv.STAFF).forEach(r -> add.accept("staff " + r.get("staff_id"), r));
+    files.get(Csv.TIES).forEach(r -> add.accept("therapist_tie " + r.get("staff_id"), r));
+    files
+        .get(Csv.NOTES)
+        .forEach(
+            r ->
+                text.computeIfAbsent("note_mention " + r.get("client_id"), k -> new StringBuilder())
+                    .append(' ')
+                    .append(fold(r.get("text"))));
+    Map<String, int[]> found = new HashMap<>();
+    for (CSVRecord t : files.get(Csv.TRUTH)) {
+      String type = t.get("type");
+      if (type.isEmpty()) {
+        continue;
+      }
+      CSVRecord k = contacts.get(t.get("contact_id"));
+      String name =
+          type.equals("referral_source")
+              ? k.get("referred_by")
+              : k.get("given_name") + " " + k.get("family_name");
+      String haystack =
+          text.getOrDefault(type + " " + t.get("ref"), new StringBuilder()).toString();
+      boolean hit =
+          Arrays.stream(fold(name).split("[^a-z]+"))
+              .filter(w -> w.length() >= 3)
+              .filter(w -> !Set.of("referral", "from", "friend", "referred").contains(w))
+              .anyMatch(w -> haystack.contains(w));
+      int[] f = found.computeIfAbsent(type, x -> new int[2]);
+      f[0] += hit ? 1 : 0;
+      f[1]++;
+    }
+    assertEquals(TYPES, found.keySet());
+    for (var e : found.entrySet()) {
+      int[] f = e.getValue();
+      assertTrue(f[0] >= f[1] * 0.8, e.getKey() + ": " + f[0] + " of " + f[1]);
+    }
+  }
+
+  private static String fold(String s) {
+    return Text.lower(Text.ascii(s));
   }
 
   @Test
