@@ -82,6 +82,7 @@ final class ClinicRun {
 
   private final List<Person> staff = new ArrayList<>();
   private final List<String> roles = new ArrayList<>();
+  private final List<String> workEmail = new ArrayList<>();
   private int[] clinicians;
   private int[] therapists;
   private int[] authors;
@@ -216,13 +217,14 @@ final class ClinicRun {
         p = pop.person(24, 68);
       }
       p.employer = CLINIC;
-      p.email =
+      // the record has the work address; the person applies with a private one
+      staff.add(p);
+      workEmail.add(
           Text.emailPart(p.given)
               + "."
               + Text.emailPart(p.family)
               + (i % 7 == 3 ? Integer.toString(i) : "")
-              + "@fairviewcounselling.example";
-      staff.add(p);
+              + "@fairviewcounselling.example");
     }
     if (!roles.contains("clinician")) {
       roles.set(staffCount - 1, "clinician");
@@ -232,7 +234,9 @@ final class ClinicRun {
     authors = indicesOf("clinician", "director", "intern");
     try (CSVPrinter out = Csv.open(dir.resolve(Csv.STAFF), Csv.STAFF_COLUMNS)) {
       for (int i = 0; i < staff.size(); i++) {
-        out.printRecord(Csv.row(staff.get(i), staffId(i), roles.get(i)));
+        Person record = staff.get(i).copy();
+        record.email = workEmail.get(i);
+        out.printRecord(Csv.row(record, staffId(i), roles.get(i)));
       }
     }
   }

@@ -180,6 +180,14 @@ final class Noise {
         default -> stem;
       };
     }
+    if (family.startsWith("Mc") || family.startsWith("Mac")) {
+      String stem = family.substring(family.startsWith("Mc") ? 2 : 3);
+      return switch (rnd.nextInt(3)) {
+        case 0 -> (family.startsWith("Mc") ? "Mac" : "Mc") + stem;
+        case 1 -> "Mc " + stem;
+        default -> "M'" + stem;
+      };
+    }
     if (family.indexOf('\'') > 0) {
       return switch (rnd.nextInt(3)) {
         case 0 -> family.replace("'", "");

@@ -76,6 +76,8 @@ class NoiseTest {
     assertTrue(obrien.containsAll(Set.of("OBrien", "O Brien", "O’Brien")), obrien.toString());
     Set<String> garcia = variants("García López", "");
     assertTrue(garcia.containsAll(Set.of("García", "López", "García-López")), garcia.toString());
+    Set<String> mc = variants("McCarthy", "");
+    assertEquals(Set.of("MacCarthy", "Mc Carthy", "M'Carthy"), mc);
     Set<String> hyphen = variants("Smith-Jones", "");
     assertEquals(Set.of("Smith", "Jones"), hyphen);
     assertTrue(variants("Becker", "Wagner;Roth").containsAll(Set.of("Wagner", "Roth")));
