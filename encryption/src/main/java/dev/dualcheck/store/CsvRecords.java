@@ -64,24 +64,19 @@ public final class CsvRecords {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (Reader reader = new InputStreamReader(Files.newInputStream(csv), decoder);
-        CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180)) {
-      return new Reading(kind, csv).read(parser);
-    } catch (UncheckedIOException e) {
-      throw malformed(csv, e.getCause());
+    try (Reader reader = new InputStreamReader(Files.newInputStream(csv), decoder)) {
+      return readRows(kind, csv, reader);
     } catch (CharacterCodingException e) {
       throw new CsvFormatException(csv, 0, null, "expected UTF-8 text");
     }
   }
 
-  private static CsvFormatException malformed(Path csv, IOException cause) {
-    if (cause instanceof CharacterCodingException) {
-      return new CsvFormatException(csv, 0, null, "expected UTF-8 text");
+  /** Validates CSV text; file names the source in messages. */
+  static List<Row> readRows(RecordKind kind, Path file, Reader reader)
+      throws IOException, CsvFormatException {
+    try (CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180)) {
+      return new Reading(kind, file).read(parser);
     }
-    // commons-csv names the line in its message; keep only that, never the content.
-    Matcher line = Pattern.compile("line (\\d+)").matcher(String.valueOf(cause.getMessage()));
-    return new CsvFormatException(
-        csv, line.find() ? Long.parseLong(line.group(1)) : 0, null, "malformed CSV quoting");
   }
 
   /** The stable id of a tie: staff id plus a hash of the normalised name and birth date. */
@@ -131,7 +126,7 @@ public final class CsvRecords {
 
     List<Row> read(CSVParser parser) throws CsvFormatException {
       Iterator<CSVRecord> rows = parser.iterator();
-      if (!rows.hasNext()) {
+      if (!hasNext(rows, 1)) {
         throw fail(1, null, "expected a header row");
       }
       readHeader(rows.next());
@@ -139,7 +134,7 @@ public final class CsvRecords {
       Map<String, Long> firstLine = new HashMap<>();
       while (true) {
         long line = parser.getCurrentLineNumber() + 1;
-        if (!rows.hasNext()) {
+        if (!hasNext(rows, line)) {
           break;
         }
         CSVRecord row = rows.next();
@@ -155,6 +150,20 @@ public final class CsvRecords {
         records.add(new Row(record, line));
       }
       return records;
+    }
+
+    /** Reads ahead one record, naming the line where the text stops being CSV. */
+    private boolean hasNext(Iterator<CSVRecord> rows, long line) throws CsvFormatException {
+      try {
+        return rows.hasNext();
+      } catch (UncheckedIOException e) {
+        throw fail(
+            line,
+            null,
+            e.getCause() instanceof CharacterCodingException
+                ? "expected UTF-8 text"
+                : "malformed CSV (check the quotes)");
+      }
     }
 
     private void readHeader(CSVRecord row) throws CsvFormatException {
