@@ -11,6 +11,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -49,6 +50,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -202,14 +209,14 @@ public final class Store implements AutoCloseable {
     boolean unlocked = false;
     try {
       byte[] storeId = readMeta(db, "store_id");
-      Slot found = null;
+      List<Callable<Slot>> attempts = new ArrayList<>();
       try (Statement st = db.createStatement();
           ResultSet rs =
               st.executeQuery(
                   "SELECT slot, kind, user_name, role, staff_id, kdf_type, kdf_memory_kib,"
                       + " kdf_iterations, kdf_parallelism, kdf_salt, wrapped_private,"
                       + " wrapped_master FROM keyslot ORDER BY slot")) {
-        while (rs.next() && found == null) {
+        while (rs.next()) {
           boolean machineSlot = MACHINE.equals(rs.getString("kind"));
           if (machineSlot != (fileKey != null)) {
             continue;
@@ -221,9 +228,11 @@ public final class Store implements AutoCloseable {
                   rs.getString("staff_id"));
           int slotNo = rs.getInt("slot");
           byte[] aad = slotAad(storeId, slotNo, rs.getString("kind"), owner);
-          byte[] kek;
+          byte[] wrappedPrivate = rs.getBytes("wrapped_private");
+          byte[] wrappedMaster = rs.getBytes("wrapped_master");
+          Callable<byte[]> kek;
           if (machineSlot) {
-            kek = Hkdf.derive(fileKey, storeId, "machine keyslot");
+            kek = () -> Hkdf.derive(fileKey, storeId, "machine keyslot");
           } else {
             if (!Argon2id.type().equals(rs.getString("kdf_type"))) {
               continue;
@@ -239,15 +248,16 @@ public final class Store implements AutoCloseable {
             } catch (IllegalArgumentException weakened) {
               continue;
             }
-            kek = kdf.deriveKey(passphrase);
+            kek = () -> kdf.deriveKey(passphrase);
           }
-          byte[] master =
-              openSlot(kek, rs.getBytes("wrapped_private"), rs.getBytes("wrapped_master"), aad);
-          if (master != null) {
-            found = new Slot(slotNo, owner, master);
-          }
+          attempts.add(
+              () -> {
+                byte[] master = openSlot(kek.call(), wrappedPrivate, wrappedMaster, aad);
+                return master == null ? null : new Slot(slotNo, owner, master);
+              });
         }
       }
+      Slot found = firstUnlocked(attempts);
       if (found == null) {
         throw new StoreAccessException(
             fileKey != null ? "the key file does not unlock this store" : "wrong passphrase");
@@ -278,6 +288,47 @@ public final class Store implements AutoCloseable {
   }
 
   private record Slot(int slot, User user, byte[] master) {}
+
+  /**
+   * Tries the keyslots on all cores at once (each Argon2id run takes a few hundred milliseconds),
+   * so unlocking stays near one derivation's time with a handful of users.
+   */
+  private static Slot firstUnlocked(List<Callable<Slot>> attempts) throws IOException {
+    if (attempts.size() == 1) {
+      try {
+        return attempts.get(0).call();
+      } catch (Exception e) {
+        throw new IOException("cannot unlock the store", e);
+      }
+    }
+    int threads = Math.min(attempts.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, threads),
+            task -> {
+              Thread thread = new Thread(task, "dualcheck-unlock");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      CompletionService<Slot> results = new ExecutorCompletionService<>(pool);
+      attempts.forEach(results::submit);
+      for (int i = 0; i < attempts.size(); i++) {
+        Slot slot = results.take().get();
+        if (slot != null) {
+          return slot;
+        }
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while unlocking the store");
+    } catch (ExecutionException e) {
+      throw new IOException("cannot unlock the store", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 
   /** The sealed master key of a slot, or null if the key does not open it. */
   private static byte[] openSlot(
@@ -321,9 +372,9 @@ public final class Store implements AutoCloseable {
           "CREATE TABLE record(row INTEGER PRIMARY KEY, kind TEXT NOT NULL, lookup BLOB NOT NULL,"
               + " version INTEGER NOT NULL, key_version INTEGER NOT NULL, latest INTEGER NOT NULL,"
               + " seq INTEGER NOT NULL, data BLOB NOT NULL)");
-      st.execute("CREATE INDEX record_lookup ON record(kind, lookup)");
+      st.execute("CREATE INDEX record_lookup ON record(kind, lookup, key_version)");
+      st.execute("CREATE INDEX record_latest ON record(kind, latest)");
       st.execute("CREATE INDEX record_seq ON record(seq)");
-      st.execute("CREATE INDEX record_key_version ON record(key_version)");
     }
   }
 
@@ -899,15 +950,17 @@ public final class Store implements AutoCloseable {
   private void reencryptAll(ProgressListener listener) throws IOException {
     long total = countOldRows();
     long done = 0;
+    long lastRow = 0;
     listener.progress(done, total);
     while (true) {
       List<StoredRow> batch = new ArrayList<>();
       try (PreparedStatement ps =
           db.prepareStatement(
-              "SELECT row, kind, version, key_version, data FROM record WHERE key_version < ?"
-                  + " ORDER BY row LIMIT "
+              "SELECT row, kind, version, key_version, data FROM record"
+                  + " WHERE key_version < ? AND row > ? ORDER BY row LIMIT "
                   + ROTATION_BATCH)) {
         ps.setInt(1, keyVersion);
+        ps.setLong(2, lastRow);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             batch.add(decryptRow(rs));
@@ -936,6 +989,7 @@ public final class Store implements AutoCloseable {
             }
           });
       done += batch.size();
+      lastRow = batch.get(batch.size() - 1).row();
       listener.progress(done, total);
     }
     transaction(
