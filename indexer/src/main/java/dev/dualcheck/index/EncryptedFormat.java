@@ -47,27 +47,32 @@ final class EncryptedFormat {
     return header[1];
   }
 
-  /** HKDF-SHA256 (RFC 5869) for one 32-byte output block, salted with the header's salt. */
+  /** The per-file AES key: HKDF with the header's salt, so every file has its own key. */
   static SecretKeySpec fileKey(byte[] indexKey, byte[] header) {
+    byte[] okm = hkdfSha256(indexKey, Arrays.copyOfRange(header, 2, 2 + SALT_BYTES), HKDF_INFO);
+    try {
+      return new SecretKeySpec(okm, "AES");
+    } finally {
+      Arrays.fill(okm, (byte) 0);
+    }
+  }
+
+  /** HKDF-SHA256 (RFC 5869), first 32-byte output block only. */
+  static byte[] hkdfSha256(byte[] ikm, byte[] salt, byte[] info) {
     byte[] prk = null;
-    byte[] okm = null;
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(header, 2, SALT_BYTES, "HmacSHA256"));
-      prk = mac.doFinal(indexKey);
+      mac.init(new SecretKeySpec(salt, "HmacSHA256"));
+      prk = mac.doFinal(ikm);
       mac.init(new SecretKeySpec(prk, "HmacSHA256"));
-      mac.update(HKDF_INFO);
+      mac.update(info);
       mac.update((byte) 1);
-      okm = mac.doFinal();
-      return new SecretKeySpec(okm, 0, KEY_BYTES, "AES");
+      return mac.doFinal();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     } finally {
       if (prk != null) {
         Arrays.fill(prk, (byte) 0);
-      }
-      if (okm != null) {
-        Arrays.fill(okm, (byte) 0);
       }
     }
   }
