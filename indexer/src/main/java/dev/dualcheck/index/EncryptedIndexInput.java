@@ -2,6 +2,7 @@ package dev.dualcheck.index;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Objects;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.RandomAccessInput;
 import org.apache.lucene.util.BitUtil;
@@ -122,6 +123,51 @@ final class EncryptedIndexInput extends IndexInput implements RandomAccessInput 
     long v = readLong(pos);
     pos += Long.BYTES;
     return v;
+  }
+
+  @Override
+  public void readLongs(long[] dst, int off, int len) throws IOException {
+    Objects.checkFromIndexSize(off, len, dst.length);
+    long bytes = (long) len * Long.BYTES;
+    int i = len > 0 && bytes <= length - pos ? at(offset + pos) : -1;
+    if (i < 0 || i + bytes > segment.length) {
+      super.readLongs(dst, off, len);
+      return;
+    }
+    for (int k = 0; k < len; k++, i += Long.BYTES) {
+      dst[off + k] = (long) BitUtil.VH_LE_LONG.get(segment, i);
+    }
+    pos += bytes;
+  }
+
+  @Override
+  public void readInts(int[] dst, int off, int len) throws IOException {
+    Objects.checkFromIndexSize(off, len, dst.length);
+    long bytes = (long) len * Integer.BYTES;
+    int i = len > 0 && bytes <= length - pos ? at(offset + pos) : -1;
+    if (i < 0 || i + bytes > segment.length) {
+      super.readInts(dst, off, len);
+      return;
+    }
+    for (int k = 0; k < len; k++, i += Integer.BYTES) {
+      dst[off + k] = (int) BitUtil.VH_LE_INT.get(segment, i);
+    }
+    pos += bytes;
+  }
+
+  @Override
+  public void readFloats(float[] dst, int off, int len) throws IOException {
+    Objects.checkFromIndexSize(off, len, dst.length);
+    long bytes = (long) len * Float.BYTES;
+    int i = len > 0 && bytes <= length - pos ? at(offset + pos) : -1;
+    if (i < 0 || i + bytes > segment.length) {
+      super.readFloats(dst, off, len);
+      return;
+    }
+    for (int k = 0; k < len; k++, i += Float.BYTES) {
+      dst[off + k] = (float) BitUtil.VH_LE_FLOAT.get(segment, i);
+    }
+    pos += bytes;
   }
 
   @Override

@@ -136,7 +136,7 @@ class EncryptedDirectoryRandomIT {
       throws IOException {
     long length = r.plain.length();
     long left = length - r.plain.getFilePointer();
-    switch (random.nextInt(9)) {
+    switch (random.nextInt(10)) {
       case 0 -> {
         long to = length == 0 ? 0 : (long) (random.nextDouble() * (length + 1));
         r.plain.seek(to);
@@ -187,6 +187,29 @@ class EncryptedDirectoryRandomIT {
           assertEquals(a.readShort(at), b.readShort(at), why);
           assertEquals(a.readInt(at), b.readInt(at), why);
           assertEquals(a.readLong(at), b.readLong(at), why);
+        }
+      }
+      case 8 -> {
+        int n = (int) Math.min(left / Long.BYTES, random.nextInt(300));
+        int kind = random.nextInt(3);
+        if (kind == 0) {
+          long[] a = new long[n + 1];
+          long[] b = new long[n + 1];
+          r.plain.readLongs(a, 1, n);
+          r.encrypted.readLongs(b, 1, n);
+          assertArrayEquals(a, b, why);
+        } else if (kind == 1) {
+          int[] a = new int[n + 1];
+          int[] b = new int[n + 1];
+          r.plain.readInts(a, 1, n);
+          r.encrypted.readInts(b, 1, n);
+          assertArrayEquals(a, b, why);
+        } else {
+          float[] a = new float[n + 1];
+          float[] b = new float[n + 1];
+          r.plain.readFloats(a, 1, n);
+          r.encrypted.readFloats(b, 1, n);
+          assertArrayEquals(a, b, why);
         }
       }
       case 7 -> {
