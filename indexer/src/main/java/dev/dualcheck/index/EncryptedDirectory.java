@@ -121,7 +121,7 @@ public final class EncryptedDirectory extends FilterDirectory {
   private EncryptedFile openFile(String name, IOContext context) throws IOException {
     IndexInput ciphertext = in.openInput(name, context);
     try {
-      return EncryptedFile.open(name, ciphertext, indexKey, segmentShift, cache);
+      return EncryptedFile.open(name, ciphertext, indexKey, segmentShift, cache, context);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(ciphertext);
       throw e;

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 
 /**
@@ -24,6 +25,9 @@ final class EncryptedFile {
   private final long segments;
   private final SegmentCache cache;
 
+  /** False for merges and read-once files: a one-pass scan must not evict what queries use. */
+  private final boolean cached;
+
   private EncryptedFile(
       String name,
       IndexInput ciphertext,
@@ -31,7 +35,8 @@ final class EncryptedFile {
       SecretKeySpec key,
       long length,
       int segmentShift,
-      SegmentCache cache) {
+      SegmentCache cache,
+      boolean cached) {
     this.name = name;
     this.ciphertext = ciphertext;
     this.header = header;
@@ -40,6 +45,7 @@ final class EncryptedFile {
     this.segmentShift = segmentShift;
     this.segments = EncryptedFormat.segmentCount(length, segmentShift);
     this.cache = cache;
+    this.cached = cached;
   }
 
   /**
@@ -47,7 +53,12 @@ final class EncryptedFile {
    * fails here already. Takes ownership of {@code ciphertext} only on success.
    */
   static EncryptedFile open(
-      String name, IndexInput ciphertext, byte[] indexKey, int segmentShift, SegmentCache cache)
+      String name,
+      IndexInput ciphertext,
+      byte[] indexKey,
+      int segmentShift,
+      SegmentCache cache,
+      IOContext context)
       throws IOException {
     long length = EncryptedFormat.plaintextLength(ciphertext.length(), segmentShift);
     if (length < 0) {
@@ -74,7 +85,8 @@ final class EncryptedFile {
             EncryptedFormat.fileKey(indexKey, header),
             length,
             segmentShift,
-            cache);
+            cache,
+            !context.readOnce && context.context != IOContext.Context.MERGE);
     file.segment(file.segments - 1, ciphertext);
     return file;
   }
@@ -84,7 +96,9 @@ final class EncryptedFile {
     byte[] plaintext = cache.get(id, segment);
     if (plaintext == null) {
       plaintext = decrypt(segment, in);
-      cache.put(id, segment, plaintext);
+      if (cached) {
+        cache.put(id, segment, plaintext);
+      }
     }
     return plaintext;
   }

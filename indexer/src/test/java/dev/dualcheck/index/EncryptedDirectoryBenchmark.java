@@ -302,6 +302,16 @@ final class EncryptedDirectoryBenchmark {
                     new NIOFSDirectory(p), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES),
             mix,
             d -> ((EncryptedDirectory) d).cachedBytes());
+        if (shift == EncryptedFormat.DEFAULT_SEGMENT_SHIFT) {
+          // a cache far smaller than the index: most segment switches decrypt
+          report(
+              "encrypted 2^" + shift + " 2MB",
+              Double.NaN,
+              path,
+              p -> new EncryptedDirectory(new NIOFSDirectory(p), key, shift, 2L << 20),
+              mix,
+              d -> ((EncryptedDirectory) d).cachedBytes());
+        }
       }
     }
   }
