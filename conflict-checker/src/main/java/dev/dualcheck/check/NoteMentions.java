@@ -1,0 +1,112 @@
+package dev.dualcheck.check;
+
+import dev.dualcheck.index.NameKeys;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The name forms a contact may be written as in a case note, and where a note's text shows one. */
+final class NoteMentions {
+
+  /** One form of a contact's name, as folded words, and what kind of form it is. */
+  record Form(List<String> words, String label) {}
+
+  /** A form found in a note's text, and the folded text itself for corroboration. */
+  record Mention(Form form, List<String> text) {}
+
+  private NoteMentions() {}
+
+  static List<Form> forms(Person contact) {
+    List<Form> forms = new ArrayList<>();
+    if (contact.given.isEmpty() || contact.family.isEmpty()) {
+      return forms;
+    }
+    String given = contact.given.get(0);
+    if (given.length() < 2) {
+      return forms;
+    }
+    Set<List<String>> families = new LinkedHashSet<>();
+    families.add(contact.family);
+    families.add(NameKeys.core(contact.family));
+    for (List<String> family : families) {
+      if (!contact.middle.isEmpty()) {
+        String middle = contact.middle.get(0);
+        forms.add(new Form(concat(List.of(given, middle), family), "full_name_middle"));
+        if (middle.length() > 1) {
+          forms.add(
+              new Form(concat(List.of(given, middle.substring(0, 1)), family), "full_name_middle"));
+        }
+      }
+      forms.add(new Form(concat(List.of(given), family), "full_name"));
+      for (String nick : NameKeys.nicknameVariants(given)) {
+        if (!nick.equals(given)) {
+          forms.add(new Form(concat(List.of(nick), family), "nickname"));
+        }
+      }
+    }
+    return forms;
+  }
+
+  private static List<String> concat(List<String> head, List<String> tail) {
+    List<String> out = new ArrayList<>(head);
+    out.addAll(tail);
+    return out;
+  }
+
+  /**
+   * The strongest form the folded text contains: its words in order, with at most one word between
+   * any two (a middle name or initial), compared exactly or by phonetic code; null when none.
+   */
+  static Mention find(List<Form> forms, List<String> text) {
+    Mention phonetic = null;
+    for (Form form : forms) {
+      if (contains(text, form.words(), false)) {
+        return new Mention(form, text);
+      }
+      if (phonetic == null && contains(text, form.words(), true)) {
+        phonetic = new Mention(new Form(form.words(), "phonetic"), text);
+      }
+    }
+    return phonetic;
+  }
+
+  /** True when the text contains the phrase (folded words) with at most one word between words. */
+  static boolean contains(List<String> text, List<String> phrase, boolean byPhonetic) {
+    if (phrase.isEmpty()) {
+      return false;
+    }
+    for (int start = 0; start < text.size(); start++) {
+      if (!same(text.get(start), phrase.get(0), byPhonetic)) {
+        continue;
+      }
+      int at = start;
+      int k = 1;
+      while (k < phrase.size()) {
+        if (at + 1 < text.size() && same(text.get(at + 1), phrase.get(k), byPhonetic)) {
+          at += 1;
+        } else if (at + 2 < text.size() && same(text.get(at + 2), phrase.get(k), byPhonetic)) {
+          at += 2;
+        } else {
+          break;
+        }
+        k++;
+      }
+      if (k == phrase.size()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean same(String a, String b, boolean byPhonetic) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (!byPhonetic || a.length() < 2 || b.length() < 2) {
+      return false;
+    }
+    String code = NameKeys.phonetic(a);
+    return !code.isEmpty() && code.equals(NameKeys.phonetic(b));
+  }
+}
