@@ -71,9 +71,15 @@ public final class ConflictChecker {
       if (level == null) {
         continue;
       }
+      double probability = score.probability();
+      if (level == Level.CERTAIN && !identifiedBeyondName(score.evidence())) {
+        // certain needs more than a name, however rare
+        level = Level.PROBABLE;
+        probability = Math.min(probability, weights.param("certain") - 0.0001);
+      }
       ConflictType type = typeOf(candidate.kind());
       String ref = refOf(candidate);
-      keep(best, finding(person, other, type, level, score.probability(), ref, score.evidence()));
+      keep(best, finding(person, other, type, level, probability, ref, score.evidence()));
       if (type == ConflictType.IDENTITY) {
         identities.add(ref);
       } else if (type == ConflictType.ASSOCIATE) {
@@ -145,6 +151,21 @@ public final class ConflictChecker {
       keep(best, finding);
       related.add(candidate.id());
     }
+  }
+
+  /** True when a date of birth, phone or e-mail agrees, not just names and places. */
+  private static boolean identifiedBeyondName(List<Evidence> evidence) {
+    for (Evidence e : evidence) {
+      switch (e.field()) {
+        case "dob", "phone", "email" -> {
+          if (e.weight() > 0) {
+            return true;
+          }
+        }
+        default -> {}
+      }
+    }
+    return false;
   }
 
   /** Given and family names both agree at some level (an initial counts for the given name). */
