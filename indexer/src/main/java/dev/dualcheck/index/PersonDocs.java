@@ -5,11 +5,12 @@ import dev.dualcheck.store.RecordKind;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 
 /** The index schema: field names and how a record becomes a document. */
 final class PersonDocs {
@@ -98,7 +99,8 @@ final class PersonDocs {
     Document doc = new Document();
     doc.add(new StringField(KEY, key(record), Field.Store.NO));
     doc.add(new StringField(KIND, record.kind().singular(), Field.Store.NO));
-    doc.add(new StoredField(RECORD, RecordCodec.encode(record)));
+    // doc values, not stored fields: a candidate is read without decompressing a block of others
+    doc.add(new BinaryDocValuesField(RECORD, new BytesRef(RecordCodec.encode(record))));
     if (record.kind() == RecordKind.NOTE) {
       doc.add(new StringField(NOTE_CLIENT, record.get("client_id"), Field.Store.NO));
       List<String> tokens = NameKeys.tokens(record.get("text"));

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,7 +27,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of the clinic's people (one document per client, associate, staff member and
@@ -225,12 +227,15 @@ public final class PersonIndex implements Closeable {
     IndexSearcher searcher = acquire();
     try {
       ScoreDoc[] hits = searcher.search(query, max).scoreDocs;
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       List<ClinicRecord> records = new ArrayList<>(hits.length);
-      var stored = searcher.storedFields();
       for (ScoreDoc hit : hits) {
-        BytesRef bytes =
-            stored.document(hit.doc, Set.of(PersonDocs.RECORD)).getBinaryValue(PersonDocs.RECORD);
-        records.add(RecordCodec.decode(bytes));
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(PersonDocs.RECORD);
+        if (values == null || !values.advanceExact(hit.doc - leaf.docBase)) {
+          throw new IOException("index document without its record");
+        }
+        records.add(RecordCodec.decode(values.binaryValue()));
       }
       return records;
     } finally {
