@@ -82,6 +82,18 @@ public final class NameAnalyzers {
     };
   }
 
+  /** "O'Brien's" is O'Brien: the standard tokenizer keeps a trailing 's with its word. */
+  private static String stripPossessive(String term) {
+    int n = term.length();
+    if (n > 2 && (term.charAt(n - 1) == 's' || term.charAt(n - 1) == 'S')) {
+      char apostrophe = term.charAt(n - 2);
+      if (apostrophe == '\'' || apostrophe == '\u2019' || apostrophe == '\u02BC') {
+        return term.substring(0, n - 2);
+      }
+    }
+    return term;
+  }
+
   /** Folds one word of running text; a word whose folding has spaces becomes several tokens. */
   private static final class FoldFilter extends ExpandingFilter {
     FoldFilter(TokenStream input) {
@@ -90,7 +102,7 @@ public final class NameAnalyzers {
 
     @Override
     List<String> expand(String term) {
-      String folded = Names.fold(NameTokens.removeInnerApostrophes(term));
+      String folded = Names.fold(NameTokens.removeInnerApostrophes(stripPossessive(term)));
       return folded.isEmpty() ? List.of() : List.of(folded.split(" "));
     }
   }

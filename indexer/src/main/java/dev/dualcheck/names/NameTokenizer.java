@@ -50,7 +50,7 @@ final class NameTokenizer extends Tokenizer {
   @Override
   public void end() throws IOException {
     super.end();
-    readAll();
+    // no reading here: after a failed read the input must not be touched again
     offsetAtt.setOffset(finalOffset, finalOffset);
   }
 

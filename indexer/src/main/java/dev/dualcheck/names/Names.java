@@ -16,11 +16,14 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 public final class Names {
 
   /**
-   * NFKC first so full-width and compatibility forms become ordinary letters; marks are stripped
-   * after transliteration because Any-Latin produces them (Greek, Han pinyin tones).
+   * NFKC first so full-width and compatibility forms become ordinary letters. Cyrillic goes through
+   * BGN/PCGN, the English-language romanisation ("Саша" -> "Sasha", "Юлия" -> "Yuliya"; ICU's
+   * default Cyrillic-Latin is ISO 9, which gives "Saša", "Ûliâ"). Marks and modifier letters (soft
+   * sign, Arabic ayn) are removed after transliteration, which produces them.
    */
   private static final String FOLD_RULES =
-      "NFKC; Any-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII";
+      "NFKC; Russian-Latin/BGN; Any-Latin; NFD; [[:Nonspacing Mark:][:Lm:]] Remove; NFC;"
+          + " Latin-ASCII";
 
   /** ICU transliterators are not documented as thread-safe, so each thread gets its own. */
   private static final ThreadLocal<Transliterator> TO_ASCII =
