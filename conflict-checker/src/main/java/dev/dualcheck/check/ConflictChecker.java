@@ -209,14 +209,14 @@ public final class ConflictChecker {
           new Evidence("note_text", mention.form().label(), nameBits, contact.displayName(), null));
       double corroboration = 0;
       if (!contact.employer.isEmpty()
-          && NoteMentions.contains(mention.text(), List.of(contact.employer.split(" ")), false)) {
+          && NoteMentions.contains(mention.text(), List.of(contact.employer.split(" ")))) {
         double bits = weights.bits("employer", "exact");
         evidence.add(
             new Evidence("employer", "mentioned", bits, contact.record.get("employer"), null));
         corroboration += bits;
       }
       if (!contact.city.isEmpty()
-          && NoteMentions.contains(mention.text(), List.of(contact.city.split(" ")), false)) {
+          && NoteMentions.contains(mention.text(), List.of(contact.city.split(" ")))) {
         double bits = weights.bits("city", "exact");
         evidence.add(new Evidence("city", "mentioned", bits, contact.record.get("city"), null));
         corroboration += bits;

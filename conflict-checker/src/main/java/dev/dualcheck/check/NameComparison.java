@@ -1,6 +1,7 @@
 package dev.dualcheck.check;
 
 import dev.dualcheck.index.NameKeys;
+import dev.dualcheck.names.Names;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ record NameComparison(String level, String token) {
     if (NameKeys.nicknameEquivalent(a, b)) {
       return of("nickname");
     }
-    if (NameKeys.skeleton(a).equals(NameKeys.skeleton(b))) {
+    if (NameKeys.sameSpelling(a, b)) {
       return of("spelling");
     }
     if (samePhonetic(a, b)) {
@@ -81,7 +82,7 @@ record NameComparison(String level, String token) {
         return new NameComparison("former", core2);
       }
     }
-    if (NameKeys.skeleton(core1).equals(NameKeys.skeleton(core2))) {
+    if (NameKeys.sameSpelling(core1, core2)) {
       return of("spelling");
     }
     for (String t : NameKeys.core(family1)) {
@@ -125,10 +126,10 @@ record NameComparison(String level, String token) {
     if (shorter < 3) {
       return false;
     }
-    int edits = Strings.editDistance(a, b);
+    int edits = Names.editDistance(a, b);
     if (edits <= 1) {
       return true;
     }
-    return edits == 2 && shorter >= 7 && Strings.jaroWinkler(a, b) >= 0.9;
+    return edits == 2 && shorter >= 7 && Names.jaroWinkler(a, b) >= 0.9;
   }
 }

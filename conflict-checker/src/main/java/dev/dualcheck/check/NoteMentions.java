@@ -39,11 +39,6 @@ final class NoteMentions {
         }
       }
       forms.add(new Form(concat(List.of(given), family), "full_name"));
-      for (String nick : NameKeys.nicknameVariants(given)) {
-        if (!nick.equals(given)) {
-          forms.add(new Form(concat(List.of(nick), family), "nickname"));
-        }
-      }
     }
     return forms;
   }
@@ -54,38 +49,57 @@ final class NoteMentions {
     return out;
   }
 
-  /**
-   * The strongest form the folded text contains: its words in order, with at most one word between
-   * any two (a middle name or initial), compared exactly or by phonetic code; null when none.
-   */
-  static Mention find(List<Form> forms, List<String> text) {
-    Mention phonetic = null;
-    for (Form form : forms) {
-      if (contains(text, form.words(), false)) {
-        return new Mention(form, text);
-      }
-      if (phonetic == null && contains(text, form.words(), true)) {
-        phonetic = new Mention(new Form(form.words(), "phonetic"), text);
-      }
-    }
-    return phonetic;
+  /** How words of a form are matched against words of a note. */
+  enum Match {
+    EXACT,
+    /** the first word by nickname group, the rest exactly */
+    NICKNAME,
+    PHONETIC
   }
 
-  /** True when the text contains the phrase (folded words) with at most one word between words. */
-  static boolean contains(List<String> text, List<String> phrase, boolean byPhonetic) {
+  /**
+   * The strongest form the folded text contains: its words in order, with at most one word between
+   * any two (a middle name or initial), compared exactly, with the given name as a nickname, or by
+   * phonetic code; null when none.
+   */
+  static Mention find(List<Form> forms, List<String> text) {
+    for (Match match : Match.values()) {
+      for (Form form : forms) {
+        if (contains(text, form.words(), match)) {
+          Form found =
+              match == Match.EXACT
+                  ? form
+                  : new Form(form.words(), match.name().toLowerCase(java.util.Locale.ROOT));
+          return new Mention(found, text);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** True when the text contains the phrase (folded words) exactly, one word between at most. */
+  static boolean contains(List<String> text, List<String> phrase) {
+    return contains(text, phrase, Match.EXACT);
+  }
+
+  private static boolean contains(List<String> text, List<String> phrase, Match match) {
     if (phrase.isEmpty()) {
       return false;
     }
     for (int start = 0; start < text.size(); start++) {
-      if (!same(text.get(start), phrase.get(0), byPhonetic)) {
+      if (!same(text.get(start), phrase.get(0), match)) {
         continue;
       }
       int at = start;
       int k = 1;
       while (k < phrase.size()) {
-        if (at + 1 < text.size() && same(text.get(at + 1), phrase.get(k), byPhonetic)) {
+        if (at + 1 < text.size()
+            && same(
+                text.get(at + 1), phrase.get(k), match == Match.PHONETIC ? match : Match.EXACT)) {
           at += 1;
-        } else if (at + 2 < text.size() && same(text.get(at + 2), phrase.get(k), byPhonetic)) {
+        } else if (at + 2 < text.size()
+            && same(
+                text.get(at + 2), phrase.get(k), match == Match.PHONETIC ? match : Match.EXACT)) {
           at += 2;
         } else {
           break;
@@ -99,12 +113,15 @@ final class NoteMentions {
     return false;
   }
 
-  private static boolean same(String a, String b, boolean byPhonetic) {
+  private static boolean same(String a, String b, Match match) {
     if (a.equals(b)) {
       return true;
     }
-    if (!byPhonetic || a.length() < 2 || b.length() < 2) {
+    if (match == Match.EXACT || a.length() < 2 || b.length() < 2) {
       return false;
+    }
+    if (match == Match.NICKNAME) {
+      return NameKeys.nicknameEquivalent(a, b);
     }
     String code = NameKeys.phonetic(a);
     return !code.isEmpty() && code.equals(NameKeys.phonetic(b));

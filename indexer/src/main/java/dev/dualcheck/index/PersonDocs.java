@@ -34,6 +34,7 @@ final class PersonDocs {
   static final String NOTE_CLIENT = "client";
   static final String TEXT = "text";
   static final String TEXT_PHONETIC = "text_ph";
+  static final String TEXT_NICKNAME = "text_nick";
 
   /** Stands for a token without a phonetic code, so that positions stay aligned. */
   static final String NO_CODE = "_";
@@ -74,13 +75,15 @@ final class PersonDocs {
     for (String former : person.get("former_family_names").split(";")) {
       family.addAll(NameKeys.familyForms(former));
     }
+    // one-letter family tokens (the "o" of "O Brien") block nothing useful
+    family.removeIf(t -> t.length() < 2);
     Set<String> givenPhonetic = new LinkedHashSet<>();
     for (String g : given) {
-      givenPhonetic.addAll(NameKeys.phoneticCodes(g));
+      givenPhonetic.add(NameKeys.phonetic(g));
     }
     Set<String> familyPhonetic = new LinkedHashSet<>();
     for (String f : family) {
-      familyPhonetic.addAll(NameKeys.phoneticCodes(f));
+      familyPhonetic.add(NameKeys.phonetic(f));
     }
     String dob = person.get("dob").strip();
     return new Keys(
@@ -106,6 +109,7 @@ final class PersonDocs {
       List<String> tokens = NameKeys.tokens(record.get("text"));
       doc.add(new TextField(TEXT, String.join(" ", tokens), Field.Store.NO));
       doc.add(new TextField(TEXT_PHONETIC, phoneticText(tokens), Field.Store.NO));
+      doc.add(new TextField(TEXT_NICKNAME, String.join(" ", tokens), Field.Store.NO));
       return doc;
     }
     doc.add(new StringField(PERSON, "1", Field.Store.NO));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -49,7 +50,11 @@ public final class PersonIndex implements Closeable {
 
   /** Opens the index in {@code directory}, creating an empty one when there is none. */
   public static PersonIndex open(Directory directory) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
+    IndexWriterConfig config =
+        new IndexWriterConfig(
+            new PerFieldAnalyzerWrapper(
+                new WhitespaceAnalyzer(),
+                Map.of(PersonDocs.TEXT_NICKNAME, new NicknameTextAnalyzer())));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     IndexWriter writer = new IndexWriter(directory, config);
@@ -151,8 +156,8 @@ public final class PersonIndex implements Closeable {
   }
 
   /**
-   * Note versions that mention any of the name forms, as phrases of folded words (within {@code
-   * slop} positions) or of their phonetic codes.
+   * Note versions that mention any of the name forms, as phrases (within {@code slop} positions) of
+   * folded words, of their phonetic codes, or with the first word by its nickname groups.
    *
    * @param nameForms each a name as words, e.g. ["Bill", "Turner"]; forms of one word are ignored
    */
@@ -165,7 +170,7 @@ public final class PersonIndex implements Closeable {
       for (String word : form) {
         folded.addAll(NameKeys.tokens(word));
       }
-      if (folded.size() < 2 || clauses >= 60) {
+      if (folded.size() < 2 || clauses >= 200) {
         continue;
       }
       should.add(
@@ -175,6 +180,15 @@ public final class PersonIndex implements Closeable {
           new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_PHONETIC, codes), 0.5f),
           Occur.SHOULD);
       clauses += 2;
+      // the first word by its nickname groups: "William Turner" finds "Bill Turner"
+      for (String key : NameKeys.nicknameKeys(folded.get(0))) {
+        String[] words = folded.toArray(new String[0]);
+        words[0] = key;
+        should.add(
+            new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_NICKNAME, words), 0.8f),
+            Occur.SHOULD);
+        clauses++;
+      }
     }
     if (clauses == 0) {
       return List.of();
