@@ -62,7 +62,8 @@ class ComparatorsTest {
     assertEquals("typo", given("Margaret", "Margxret"));
     assertEquals("nickname", given("Bill", "William"));
     assertEquals("nickname", given("Phillip", "Filip"));
-    assertEquals("phonetic", given("Catherine", "Kathryn"));
+    assertEquals("nickname", given("Catherine", "Kathryn"));
+    assertEquals("phonetic", given("Zoltan", "Soltan"));
     assertEquals(
         "middle",
         NameComparison.given(
