@@ -1,0 +1,332 @@
+package dev.dualcheck.check;
+
+import dev.dualcheck.index.NameKeys;
+import dev.dualcheck.index.PersonIndex;
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * Checks a contact against everyone the clinic knows, for every conflict type: the contact is a
+ * client (identity), a client's associate, named in a client's notes, a staff member, a clinician's
+ * declared tie, or was referred by a client. Lucene fetches candidates; each is scored field by
+ * field with Fellegi–Sunter weights ({@code weights.tsv}).
+ */
+public final class ConflictChecker {
+
+  private static final Set<RecordKind> PERSON_KINDS =
+      EnumSet.of(RecordKind.CLIENT, RecordKind.ASSOCIATE, RecordKind.STAFF, RecordKind.TIE);
+  private static final Set<RecordKind> CLIENTS = EnumSet.of(RecordKind.CLIENT);
+
+  /** Words of slack in a note mention's phrase: room for a middle name or initial. */
+  private static final int NOTE_SLOP = 1;
+
+  private static final Comparator<Finding> STRONGEST_FIRST =
+      Comparator.comparing(Finding::level)
+          .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
+          .thenComparing(Finding::type)
+          .thenComparing(Finding::ref)
+          .thenComparing(Finding::id);
+
+  private final PersonIndex index;
+  private final MatchSettings settings;
+  private final Weights weights;
+  private final Scorer scorer;
+
+  public ConflictChecker(PersonIndex index, MatchSettings settings) {
+    this.index = index;
+    this.settings = settings;
+    this.weights = Weights.defaults();
+    this.scorer =
+        new Scorer(
+            weights,
+            settings.defaultRegion(),
+            (token, family) -> {
+              PersonIndex.NameFrequency f = index.nameFrequency(token, family);
+              return new int[] {f.documents(), f.total()};
+            });
+  }
+
+  /** Every conflict the contact may have, strongest first; one per type and referenced id. */
+  public List<Finding> check(ClinicRecord contact) throws IOException {
+    Person person = new Person(contact);
+    Map<String, Finding> best = new HashMap<>();
+    Set<String> related = new HashSet<>();
+    Set<String> identities = new HashSet<>();
+    for (ClinicRecord candidate :
+        index.candidates(contact, PERSON_KINDS, settings.maxCandidates())) {
+      Person other = new Person(candidate);
+      Scorer.Score score = scorer.score(person, other);
+      Level level = level(score.probability());
+      if (level == null) {
+        continue;
+      }
+      double probability = score.probability();
+      if (level == Level.CERTAIN && !identifiedBeyondName(score.evidence())) {
+        // certain needs more than a name, however rare
+        level = Level.PROBABLE;
+        probability = Math.min(probability, weights.param("certain") - 0.0001);
+      }
+      ConflictType type = typeOf(candidate.kind());
+      String ref = refOf(candidate);
+      keep(best, finding(person, other, type, level, probability, ref, score.evidence()));
+      if (type == ConflictType.IDENTITY) {
+        identities.add(ref);
+      } else if (type == ConflictType.ASSOCIATE) {
+        related.add(ref);
+      }
+    }
+    referralSources(person, best, related);
+    noteMentions(person, best, related, identities);
+    List<Finding> findings = new ArrayList<>(best.values());
+    findings.sort(STRONGEST_FIRST);
+    return findings;
+  }
+
+  /** Checks each contact in turn; {@code progress} receives the number checked so far. */
+  public ScanResult scan(
+      List<ClinicRecord> contacts, String scanId, Instant created, IntConsumer progress)
+      throws IOException {
+    List<Finding> all = new ArrayList<>();
+    int done = 0;
+    for (ClinicRecord contact : contacts) {
+      all.addAll(check(contact));
+      progress.accept(++done);
+    }
+    return new ScanResult(scanId, created, contacts.size(), all);
+  }
+
+  private void referralSources(Person contact, Map<String, Finding> best, Set<String> related)
+      throws IOException {
+    String[] name = ReferralNames.parse(contact.record.get("referred_by"));
+    if (name == null) {
+      return;
+    }
+    Map<String, String> fields = new HashMap<>();
+    fields.put("given_name", name[0]);
+    if (!name[1].isEmpty()) {
+      fields.put("middle_name", name[1]);
+    }
+    fields.put("family_name", name[2]);
+    Person referrer = new Person(new ClinicRecord(RecordKind.CONTACT, contact.record.id(), fields));
+    double probableBits = weights.param("referral_probable_bits");
+    for (ClinicRecord candidate :
+        index.candidates(referrer.record, CLIENTS, settings.maxCandidates())) {
+      Person client = new Person(candidate);
+      Scorer.Score score = scorer.scoreNames(referrer, client);
+      if (!namesAgree(score.evidence())) {
+        continue;
+      }
+      // a name alone: probable at best, and only when it is uncommon enough
+      Level level = score.bits() >= probableBits ? Level.PROBABLE : Level.POSSIBLE;
+      double probability = logistic(score.bits() - probableBits + 4.25);
+      double bounded =
+          level == Level.PROBABLE
+              ? Math.min(Math.max(probability, weights.param("probable")), 0.989)
+              : Math.min(Math.max(probability, weights.param("possible")), 0.949);
+      Finding finding =
+          new Finding(
+              FindingIds.of(
+                  contact.record.id(), ConflictType.REFERRAL_SOURCE, "client", candidate.id()),
+              contact.record.id(),
+              ConflictType.REFERRAL_SOURCE,
+              level,
+              bounded,
+              candidate.id(),
+              "client",
+              score.evidence(),
+              null,
+              referrer.displayName(),
+              client.displayName());
+      keep(best, finding);
+      related.add(candidate.id());
+    }
+  }
+
+  /** True when a date of birth, phone or e-mail agrees, not just names and places. */
+  private static boolean identifiedBeyondName(List<Evidence> evidence) {
+    for (Evidence e : evidence) {
+      switch (e.field()) {
+        case "dob", "phone", "email" -> {
+          if (e.weight() > 0) {
+            return true;
+          }
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
+  /** Given and family names both agree at some level (an initial counts for the given name). */
+  private static boolean namesAgree(List<Evidence> evidence) {
+    boolean given = false;
+    boolean family = false;
+    for (Evidence e : evidence) {
+      if (e.field().equals("given_name")) {
+        given = !e.comparison().equals("different") && !e.comparison().equals("missing");
+      } else if (e.field().equals("family_name")) {
+        family = !e.comparison().equals("different") && !e.comparison().equals("missing");
+      }
+    }
+    return given && family;
+  }
+
+  private void noteMentions(
+      Person contact, Map<String, Finding> best, Set<String> related, Set<String> identities)
+      throws IOException {
+    List<NoteMentions.Form> forms = NoteMentions.forms(contact);
+    if (forms.isEmpty()) {
+      return;
+    }
+    List<List<String>> phrases = new ArrayList<>(forms.size());
+    for (NoteMentions.Form form : forms) {
+      phrases.add(form.words());
+    }
+    double nameBits = nameBits(contact);
+    for (ClinicRecord note : index.notesMentioning(phrases, NOTE_SLOP, settings.maxNoteHits())) {
+      String client = note.get("client_id");
+      if (identities.contains(client)) {
+        // the contact's own file: the identity finding already says so
+        continue;
+      }
+      NoteMentions.Mention mention = NoteMentions.find(forms, NameKeys.tokens(note.get("text")));
+      if (mention == null) {
+        continue;
+      }
+      List<Evidence> evidence = new ArrayList<>();
+      evidence.add(
+          new Evidence("note_text", mention.form().label(), nameBits, contact.displayName(), null));
+      double corroboration = 0;
+      if (!contact.employer.isEmpty()
+          && NoteMentions.contains(mention.text(), List.of(contact.employer.split(" ")))) {
+        double bits = weights.bits("employer", "exact");
+        evidence.add(
+            new Evidence("employer", "mentioned", bits, contact.record.get("employer"), null));
+        corroboration += bits;
+      }
+      if (!contact.city.isEmpty()
+          && NoteMentions.contains(mention.text(), List.of(contact.city.split(" ")))) {
+        double bits = weights.bits("city", "exact");
+        evidence.add(new Evidence("city", "mentioned", bits, contact.record.get("city"), null));
+        corroboration += bits;
+      }
+      if (related.contains(client)) {
+        double bits = weights.bits("family_name", "exact");
+        evidence.add(new Evidence("note_client", "related", bits, null, null));
+        corroboration += bits;
+      }
+      boolean strong = corroboration > 0 || mention.form().label().equals("full_name_middle");
+      Level level = strong ? Level.PROBABLE : Level.POSSIBLE;
+      double probability = logistic(nameBits + corroboration - 20);
+      double score =
+          strong
+              ? Math.min(Math.max(probability, weights.param("probable")), 0.989)
+              : Math.min(Math.max(probability, weights.param("possible")), 0.949);
+      keep(
+          best,
+          new Finding(
+              FindingIds.of(contact.record.id(), ConflictType.NOTE_MENTION, "note", note.id()),
+              contact.record.id(),
+              ConflictType.NOTE_MENTION,
+              level,
+              score,
+              client,
+              "note",
+              evidence,
+              null,
+              contact.displayName(),
+              null));
+    }
+  }
+
+  /** The weight of the contact's own given and family names, as rare or common as they are. */
+  private double nameBits(Person contact) throws IOException {
+    double bits = 0;
+    if (!contact.given.isEmpty()) {
+      PersonIndex.NameFrequency f = index.nameFrequency(contact.given.get(0), false);
+      bits += weights.bitsWithFrequency("given_name", "exact", f.documents(), f.total());
+    }
+    String core = String.join("", NameKeys.core(contact.family));
+    if (!core.isEmpty()) {
+      PersonIndex.NameFrequency f = index.nameFrequency(core, true);
+      bits += weights.bitsWithFrequency("family_name", "exact", f.documents(), f.total());
+    }
+    return bits;
+  }
+
+  private Level level(double probability) {
+    if (probability >= weights.param("certain")) {
+      return Level.CERTAIN;
+    }
+    if (probability >= weights.param("probable")) {
+      return Level.PROBABLE;
+    }
+    if (probability >= weights.param("possible")) {
+      return Level.POSSIBLE;
+    }
+    return null;
+  }
+
+  private static Finding finding(
+      Person contact,
+      Person other,
+      ConflictType type,
+      Level level,
+      double score,
+      String ref,
+      List<Evidence> evidence) {
+    String kind = other.record.kind().singular();
+    return new Finding(
+        FindingIds.of(contact.record.id(), type, kind, other.record.id()),
+        contact.record.id(),
+        type,
+        level,
+        score,
+        ref,
+        kind,
+        evidence,
+        null,
+        contact.displayName(),
+        other.displayName());
+  }
+
+  /** One finding per type and referenced id: the strongest. */
+  private static void keep(Map<String, Finding> best, Finding finding) {
+    String key = finding.type().jsonName() + '\n' + finding.ref();
+    best.merge(key, finding, (a, b) -> STRONGEST_FIRST.compare(a, b) <= 0 ? a : b);
+  }
+
+  static ConflictType typeOf(RecordKind kind) {
+    return switch (kind) {
+      case CLIENT -> ConflictType.IDENTITY;
+      case ASSOCIATE -> ConflictType.ASSOCIATE;
+      case STAFF -> ConflictType.STAFF;
+      case TIE -> ConflictType.THERAPIST_TIE;
+      default -> throw new IllegalArgumentException("not a person kind: " + kind);
+    };
+  }
+
+  /** The id a finding is about: the client for associates, the clinician for ties. */
+  static String refOf(ClinicRecord record) {
+    return switch (record.kind()) {
+      case ASSOCIATE -> record.get("client_id");
+      case TIE -> record.get("staff_id");
+      default -> record.id();
+    };
+  }
+
+  private static double logistic(double bits) {
+    return 1.0 / (1.0 + Math.pow(2, -bits));
+  }
+}

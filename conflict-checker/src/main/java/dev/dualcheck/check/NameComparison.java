@@ -1,0 +1,135 @@
+package dev.dualcheck.check;
+
+import dev.dualcheck.index.NameKeys;
+import dev.dualcheck.names.Names;
+import java.util.List;
+
+/**
+ * Comparison levels of given and family names, on folded tokens.
+ *
+ * @param level the level reached, e.g. exact, nickname, phonetic, typo, different, missing
+ * @param token for exact agreement, the token whose frequency adjusts the weight; else ""
+ */
+record NameComparison(String level, String token) {
+
+  static final NameComparison MISSING = new NameComparison("missing", "");
+  static final NameComparison DIFFERENT = new NameComparison("different", "");
+
+  private static NameComparison of(String level) {
+    return new NameComparison(level, "");
+  }
+
+  /** True for levels that say the names are (variants of) the same name. */
+  boolean agrees() {
+    return switch (level) {
+      case "exact", "nickname", "spelling", "phonetic", "typo", "former", "partial" -> true;
+      default -> false;
+    };
+  }
+
+  static NameComparison given(
+      List<String> given1, List<String> middle1, List<String> given2, List<String> middle2) {
+    if (given1.isEmpty() || given2.isEmpty()) {
+      return MISSING;
+    }
+    String a = given1.get(0);
+    String b = given2.get(0);
+    if (a.equals(b) || String.join("", given1).equals(String.join("", given2))) {
+      return new NameComparison("exact", a);
+    }
+    if (a.length() == 1 || b.length() == 1) {
+      return a.charAt(0) == b.charAt(0) ? of("initial") : DIFFERENT;
+    }
+    if (NameKeys.nicknameEquivalent(a, b)) {
+      return of("nickname");
+    }
+    if (NameKeys.sameSpelling(a, b)) {
+      return of("spelling");
+    }
+    if (samePhonetic(a, b)) {
+      return of("phonetic");
+    }
+    if (typo(a, b)) {
+      return of("typo");
+    }
+    // goes by a middle name, or a double given name shortened
+    if (middle2.contains(a) || middle1.contains(b) || given2.contains(a) || given1.contains(b)) {
+      return of("middle");
+    }
+    return DIFFERENT;
+  }
+
+  static NameComparison family(
+      List<String> family1,
+      List<List<String>> formers1,
+      List<String> family2,
+      List<List<String>> formers2) {
+    if (family1.isEmpty() || family2.isEmpty()) {
+      return MISSING;
+    }
+    String core1 = String.join("", NameKeys.core(family1));
+    String core2 = String.join("", NameKeys.core(family2));
+    if (core1.equals(core2) || String.join("", family1).equals(String.join("", family2))) {
+      return new NameComparison("exact", core1);
+    }
+    for (List<String> former : formers2) {
+      if (String.join("", NameKeys.core(former)).equals(core1)) {
+        return new NameComparison("former", core1);
+      }
+    }
+    for (List<String> former : formers1) {
+      if (String.join("", NameKeys.core(former)).equals(core2)) {
+        return new NameComparison("former", core2);
+      }
+    }
+    if (NameKeys.sameSpelling(core1, core2)) {
+      return of("spelling");
+    }
+    for (String t : NameKeys.core(family1)) {
+      if (t.length() >= 3 && NameKeys.core(family2).contains(t)) {
+        return new NameComparison("partial", t);
+      }
+    }
+    if (samePhonetic(core1, core2)) {
+      return of("phonetic");
+    }
+    if (typo(core1, core2)) {
+      return of("typo");
+    }
+    return DIFFERENT;
+  }
+
+  /** Middle names: exact, initial (one side is an initial of the other), different, missing. */
+  static String middle(List<String> middle1, List<String> middle2) {
+    if (middle1.isEmpty() || middle2.isEmpty()) {
+      return "missing";
+    }
+    String a = middle1.get(0);
+    String b = middle2.get(0);
+    if (a.equals(b)) {
+      return a.length() == 1 ? "initial" : "exact";
+    }
+    if ((a.length() == 1 || b.length() == 1) && a.charAt(0) == b.charAt(0)) {
+      return "initial";
+    }
+    return "different";
+  }
+
+  private static boolean samePhonetic(String a, String b) {
+    String pa = NameKeys.phonetic(a);
+    return !pa.isEmpty() && pa.equals(NameKeys.phonetic(b));
+  }
+
+  /** One slip of the keyboard: one edit, or two in a long name, and a close Jaro–Winkler. */
+  static boolean typo(String a, String b) {
+    int shorter = Math.min(a.length(), b.length());
+    if (shorter < 3) {
+      return false;
+    }
+    int edits = Names.editDistance(a, b);
+    if (edits <= 1) {
+      return true;
+    }
+    return edits == 2 && shorter >= 7 && Names.jaroWinkler(a, b) >= 0.9;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.dualcheck.check;
+
+import dev.dualcheck.index.NameKeys;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The name forms a contact may be written as in a case note, and where a note's text shows one. */
+final class NoteMentions {
+
+  /** One form of a contact's name, as folded words, and what kind of form it is. */
+  record Form(List<String> words, String label) {}
+
+  /** A form found in a note's text, and the folded text itself for corroboration. */
+  record Mention(Form form, List<String> text) {}
+
+  private NoteMentions() {}
+
+  static List<Form> forms(Person contact) {
+    List<Form> forms = new ArrayList<>();
+    if (contact.given.isEmpty() || contact.family.isEmpty()) {
+      return forms;
+    }
+    String given = contact.given.get(0);
+    if (given.length() < 2) {
+      return forms;
+    }
+    Set<List<String>> families = new LinkedHashSet<>();
+    families.add(contact.family);
+    families.add(NameKeys.core(contact.family));
+    for (List<String> family : families) {
+      if (!contact.middle.isEmpty()) {
+        String middle = contact.middle.get(0);
+        forms.add(new Form(concat(List.of(given, middle), family), "full_name_middle"));
+        if (middle.length() > 1) {
+          forms.add(
+              new Form(concat(List.of(given, middle.substring(0, 1)), family), "full_name_middle"));
+        }
+      }
+      forms.add(new Form(concat(List.of(given), family), "full_name"));
+    }
+    return forms;
+  }
+
+  private static List<String> concat(List<String> head, List<String> tail) {
+    List<String> out = new ArrayList<>(head);
+    out.addAll(tail);
+    return out;
+  }
+
+  /** How words of a form are matched against words of a note. */
+  enum Match {
+    EXACT,
+    /** the first word by nickname group, the rest exactly */
+    NICKNAME,
+    PHONETIC
+  }
+
+  /**
+   * The strongest form the folded text contains: its words in order, with at most one word between
+   * any two (a middle name or initial), compared exactly, with the given name as a nickname, or by
+   * phonetic code; null when none.
+   */
+  static Mention find(List<Form> forms, List<String> text) {
+    for (Match match : Match.values()) {
+      for (Form form : forms) {
+        if (contains(text, form.words(), match)) {
+          Form found =
+              match == Match.EXACT
+                  ? form
+                  : new Form(form.words(), match.name().toLowerCase(java.util.Locale.ROOT));
+          return new Mention(found, text);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** True when the text contains the phrase (folded words) exactly, one word between at most. */
+  static boolean contains(List<String> text, List<String> phrase) {
+    return contains(text, phrase, Match.EXACT);
+  }
+
+  private static boolean contains(List<String> text, List<String> phrase, Match match) {
+    if (phrase.isEmpty()) {
+      return false;
+    }
+    for (int start = 0; start < text.size(); start++) {
+      if (!same(text.get(start), phrase.get(0), match)) {
+        continue;
+      }
+      int at = start;
+      int k = 1;
+      while (k < phrase.size()) {
+        if (at + 1 < text.size()
+            && same(
+                text.get(at + 1), phrase.get(k), match == Match.PHONETIC ? match : Match.EXACT)) {
+          at += 1;
+        } else if (at + 2 < text.size()
+            && same(
+                text.get(at + 2), phrase.get(k), match == Match.PHONETIC ? match : Match.EXACT)) {
+          at += 2;
+        } else {
+          break;
+        }
+        k++;
+      }
+      if (k == phrase.size()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean same(String a, String b, Match match) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (match == Match.EXACT || a.length() < 2 || b.length() < 2) {
+      return false;
+    }
+    if (match == Match.NICKNAME) {
+      return NameKeys.nicknameEquivalent(a, b);
+    }
+    String code = NameKeys.phonetic(a);
+    return !code.isEmpty() && code.equals(NameKeys.phonetic(b));
+  }
+}

@@ -1,0 +1,198 @@
+package dev.dualcheck.check;
+
+import dev.dualcheck.index.NameKeys;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The comparator and combiner: per-field comparison levels, their weights, and the total. */
+final class Scorer {
+
+  /** How common a folded name token is: documents carrying it and all person documents. */
+  interface Frequencies {
+    int[] of(String foldedToken, boolean family) throws IOException;
+  }
+
+  /** A scored pair: evidence per field, total weight in bits, and the match probability. */
+  record Score(List<Evidence> evidence, double bits, double probability) {}
+
+  private final Weights weights;
+  private final String region;
+  private final Frequencies frequencies;
+
+  Scorer(Weights weights, String region, Frequencies frequencies) {
+    this.weights = weights;
+    this.region = region;
+    this.frequencies = frequencies;
+  }
+
+  Weights weights() {
+    return weights;
+  }
+
+  /** Scores names only (given, middle, family), as for a referral source's free-text name. */
+  Score scoreNames(Person contact, Person record) throws IOException {
+    List<Evidence> evidence = new ArrayList<>(3);
+    double bits = names(contact, record, evidence);
+    return new Score(evidence, bits, weights.probability(bits));
+  }
+
+  /** Scores every field. */
+  Score score(Person contact, Person record) throws IOException {
+    List<Evidence> evidence = new ArrayList<>(12);
+    double bits = names(contact, record, evidence);
+    bits +=
+        add(
+            evidence,
+            "dob",
+            DateValue.compare(contact.dob, record.dob),
+            raw(contact, record, "dob"));
+    bits += add(evidence, "sex", same(contact.sex, record.sex), raw(contact, record, "sex"));
+    bits +=
+        add(
+            evidence,
+            "phone",
+            Phones.compare(contact.phone, record.phone, region),
+            raw(contact, record, "phone"));
+    bits +=
+        add(evidence, "email", email(contact.email, record.email), raw(contact, record, "email"));
+    bits +=
+        add(
+            evidence,
+            "street",
+            street(contact.street, record.street),
+            raw(contact, record, "street"));
+    bits += add(evidence, "city", same(contact.city, record.city), raw(contact, record, "city"));
+    bits +=
+        add(
+            evidence,
+            "postal_code",
+            same(contact.postal, record.postal),
+            raw(contact, record, "postal_code"));
+    bits +=
+        add(
+            evidence,
+            "employer",
+            same(contact.employer, record.employer),
+            raw(contact, record, "employer"));
+    return new Score(evidence, bits, weights.probability(bits));
+  }
+
+  private double names(Person contact, Person record, List<Evidence> evidence) throws IOException {
+    NameComparison given =
+        NameComparison.given(contact.given, contact.middle, record.given, record.middle);
+    NameComparison family =
+        NameComparison.family(
+            contact.family, contact.formerFamilies, record.family, record.formerFamilies);
+    String[] givenValues = raw(contact, record, "given_name");
+    String[] familyValues = raw(contact, record, "family_name");
+    double givenBits = nameBits("given_name", given, false);
+    double familyBits = nameBits("family_name", family, true);
+    if (!given.agrees() && !family.agrees() && !given.level().equals("missing")) {
+      // given and family written the other way round ("Turner William")
+      NameComparison givenAsFamily =
+          NameComparison.given(contact.given, List.of(), record.family, List.of());
+      NameComparison familyAsGiven =
+          NameComparison.family(contact.family, List.of(), record.given, List.of());
+      if (givenAsFamily.agrees() && familyAsGiven.agrees()) {
+        given = new NameComparison("swapped", "");
+        givenBits = weights.bits("given_name", "swapped");
+        family = familyAsGiven;
+        familyBits = nameBits("family_name", familyAsGiven, true);
+        familyValues = new String[] {familyValues[0], givenValues[1]};
+        givenValues = new String[] {givenValues[0], record.record.get("family_name")};
+      }
+    }
+    evidence.add(
+        new Evidence("given_name", given.level(), givenBits, givenValues[0], givenValues[1]));
+    evidence.add(
+        new Evidence("family_name", family.level(), familyBits, familyValues[0], familyValues[1]));
+    double bits = givenBits + familyBits;
+    bits +=
+        add(
+            evidence,
+            "middle_name",
+            NameComparison.middle(contact.middle, record.middle),
+            raw(contact, record, "middle_name"));
+    return bits;
+  }
+
+  private double nameBits(String field, NameComparison comparison, boolean family)
+      throws IOException {
+    String level = comparison.level();
+    if (level.equals("missing")) {
+      return 0.0;
+    }
+    if (!comparison.token().isEmpty()) {
+      int[] df = frequencies.of(comparison.token(), family);
+      return weights.bitsWithFrequency(field, level, df[0], df[1]);
+    }
+    return weights.bits(field, level);
+  }
+
+  private double add(List<Evidence> evidence, String field, String level, String[] values) {
+    double bits = weights.bits(field, level);
+    evidence.add(new Evidence(field, level, bits, values[0], values[1]));
+    return bits;
+  }
+
+  private static String[] raw(Person contact, Person record, String column) {
+    return new String[] {contact.record.get(column), record.record.get(column)};
+  }
+
+  static String same(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return "missing";
+    }
+    return a.equals(b) ? "exact" : "different";
+  }
+
+  static String email(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return "missing";
+    }
+    if (a.equals(b)) {
+      return "exact";
+    }
+    String localA = a.substring(0, a.indexOf('@'));
+    String localB = b.substring(0, b.indexOf('@'));
+    return localA.equals(localB) && localA.length() >= 5 ? "partial" : "different";
+  }
+
+  /** Same street (and number) is exact; the same street name with another number is partial. */
+  static String street(List<String> a, List<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return "missing";
+    }
+    if (a.equals(b) || String.join("", a).equals(String.join("", b))) {
+      return "exact";
+    }
+    for (String t : a) {
+      if (t.length() >= 4 && !Character.isDigit(t.charAt(0)) && !isStreetWord(t) && b.contains(t)) {
+        return "partial";
+      }
+    }
+    return "different";
+  }
+
+  private static boolean isStreetWord(String t) {
+    return switch (t) {
+      case "street",
+          "road",
+          "avenue",
+          "lane",
+          "drive",
+          "court",
+          "place",
+          "strasse",
+          "rue",
+          "calle",
+          "boulevard",
+          "circuit",
+          "crescent",
+          "close" ->
+          true;
+      default -> NameKeys.isParticle(t);
+    };
+  }
+}

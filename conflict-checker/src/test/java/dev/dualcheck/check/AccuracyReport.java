@@ -1,0 +1,162 @@
+package dev.dualcheck.check;
+
+import dev.dualcheck.index.PersonIndex;
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Accuracy of the matching engine against files of known answers: generated clinics (seeds 1..3)
+ * and FEBRL 4 (skipped when {@code ../shared/data/febrl} is absent). Prints a table; asserts
+ * nothing. Run from the repository root:
+ *
+ * <pre>
+ * mvn -q -o -pl conflict-checker -am test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.dualcheck.check.AccuracyReport -Dexec.args="febrl"
+ * </pre>
+ *
+ * Arguments: {@code febrl}, {@code clinic} or both (default); {@code -Dfebrl.dir=DIR} overrides the
+ * FEBRL folder.
+ */
+public final class AccuracyReport {
+
+  private AccuracyReport() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> parts = args.length == 0 ? List.of("clinic", "febrl") : List.of(args);
+    if (parts.contains("febrl")) {
+      febrl(Path.of(System.getProperty("febrl.dir", "../shared/data/febrl")));
+    }
+  }
+
+  /** FEBRL 4: dataset4a as clients, dataset4b as contacts; rec-N-dup-0 is rec-N-org. */
+  static void febrl(Path dir) throws IOException {
+    Path a = dir.resolve("dataset4a.csv");
+    Path b = dir.resolve("dataset4b.csv");
+    if (!Files.isRegularFile(a) || !Files.isRegularFile(b)) {
+      System.out.println("FEBRL 4: skipped, no " + dir.toAbsolutePath());
+      return;
+    }
+    List<ClinicRecord> clients = febrlRecords(a, RecordKind.CLIENT);
+    List<ClinicRecord> contacts = febrlRecords(b, RecordKind.CONTACT);
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      for (ClinicRecord c : clients) {
+        index.upsert(c);
+      }
+      index.commit(1);
+      ConflictChecker checker =
+          new ConflictChecker(index, MatchSettings.defaults().withDefaultRegion("AU"));
+      int truePositives = 0;
+      int falsePositives = 0;
+      int anyLevel = 0;
+      long start = System.nanoTime();
+      boolean verbose = Boolean.getBoolean("verbose");
+      for (ClinicRecord contact : contacts) {
+        String expected = contact.id().replaceAll("-dup-\\d+$", "-org");
+        List<Finding> findings = checker.check(contact);
+        if (verbose) {
+          printMisses(contact, expected, findings);
+        }
+        for (Finding f : findings) {
+          if (f.type() != ConflictType.IDENTITY) {
+            continue;
+          }
+          boolean right = f.ref().equals(expected);
+          if (right) {
+            anyLevel++;
+          }
+          if (f.level().atLeast(Level.PROBABLE)) {
+            if (right) {
+              truePositives++;
+            } else {
+              falsePositives++;
+            }
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
+      double recall = truePositives / (double) contacts.size();
+      double f1 = 2 * precision * recall / Math.max(1e-9, precision + recall);
+      System.out.printf(
+          Locale.ROOT,
+          "FEBRL 4 identity at probable+: precision %.4f recall %.4f F1 %.4f"
+              + " (recall at any level %.4f; %d contacts in %.1f s)%n",
+          precision,
+          recall,
+          f1,
+          anyLevel / (double) contacts.size(),
+          contacts.size(),
+          seconds);
+    }
+  }
+
+  /** For tuning on public benchmark data only: a missed or weak true match and false ones. */
+  private static void printMisses(ClinicRecord contact, String expected, List<Finding> findings) {
+    boolean found = false;
+    for (Finding f : findings) {
+      if (f.type() != ConflictType.IDENTITY) {
+        continue;
+      }
+      boolean right = f.ref().equals(expected);
+      found |= right && f.level().atLeast(Level.PROBABLE);
+      if (right != f.level().atLeast(Level.PROBABLE)) {
+        System.out.println((right ? "WEAK " : "FALSE ") + contact.id() + " -> " + f.ref());
+        System.out.print(Explanation.waterfall(f));
+      }
+    }
+    if (!found && findings.stream().noneMatch(f -> f.ref().equals(expected))) {
+      System.out.println("MISS " + contact.id() + " " + contact.fields());
+    }
+  }
+
+  private static List<ClinicRecord> febrlRecords(Path file, RecordKind kind) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    String[] header = lines.get(0).split(", ", -1);
+    List<ClinicRecord> records = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cells = line.split(", ", -1);
+      Map<String, String> row = new HashMap<>();
+      for (int i = 0; i < header.length && i < cells.length; i++) {
+        row.put(header[i].strip(), cells[i].strip());
+      }
+      Map<String, String> fields = new HashMap<>();
+      put(fields, "given_name", row.get("given_name"));
+      put(fields, "family_name", row.get("surname"));
+      put(
+          fields,
+          "street",
+          (row.getOrDefault("street_number", "") + " " + row.getOrDefault("address_1", ""))
+              .strip());
+      put(fields, "city", row.get("suburb"));
+      put(fields, "postal_code", row.get("postcode"));
+      String dob = row.getOrDefault("date_of_birth", "");
+      if (dob.length() == 8) {
+        put(
+            fields,
+            "dob",
+            dob.substring(0, 4) + "-" + dob.substring(4, 6) + "-" + dob.substring(6));
+      }
+      records.add(new ClinicRecord(kind, row.get("rec_id"), fields));
+    }
+    return records;
+  }
+
+  private static void put(Map<String, String> fields, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      fields.put(key, value);
+    }
+  }
+}

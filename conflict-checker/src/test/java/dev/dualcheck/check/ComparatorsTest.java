@@ -1,0 +1,155 @@
+package dev.dualcheck.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dualcheck.index.ContactKeys;
+import dev.dualcheck.index.NameKeys;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparatorsTest {
+
+  private static String family(String a, String b) {
+    return NameComparison.family(NameKeys.tokens(a), List.of(), NameKeys.tokens(b), List.of())
+        .level();
+  }
+
+  private static String given(String a, String b) {
+    return NameComparison.given(NameKeys.tokens(a), List.of(), NameKeys.tokens(b), List.of())
+        .level();
+  }
+
+  private static String date(String a, String b) {
+    return DateValue.compare(DateValue.parse(a), DateValue.parse(b));
+  }
+
+  @Test
+  void familyNamesAcrossSpellingsParticlesAndCompounds() {
+    assertEquals("spelling", family("Müller", "Mueller"));
+    assertEquals("exact", family("Dvořák", "Dvorak"));
+    assertEquals("exact", family("van den Berg", "Berg"));
+    assertEquals("exact", family("Al-Sayed", "Alsayed"));
+    assertEquals("exact", family("O'Brien", "OBrien"));
+    assertEquals("exact", family("O’Brien", "o brien"));
+    assertEquals("partial", family("García-López", "Lopez"));
+    assertEquals("spelling", family("Kowalski", "Kowalsky"));
+    assertEquals("typo", family("Kowalski", "Kowalxki"));
+    assertEquals("phonetic", family("Schmidt", "Shmit"));
+    assertEquals("different", family("Nguyen", "Turner"));
+    assertEquals("missing", family("", "Turner"));
+  }
+
+  @Test
+  void formerFamilyNamesCount() {
+    NameComparison c =
+        NameComparison.family(
+            NameKeys.tokens("Smith"),
+            List.of(),
+            NameKeys.tokens("Jones"),
+            List.of(NameKeys.tokens("Smith")));
+    assertEquals("former", c.level());
+    assertEquals("smith", c.token());
+  }
+
+  @Test
+  void givenNamesInitialsTyposAndMiddleNames() {
+    assertEquals("exact", given("José", "Jose"));
+    assertEquals("initial", given("J", "John"));
+    assertEquals("different", given("K", "John"));
+    assertEquals("phonetic", given("Jonathon", "Jonathan"));
+    assertEquals("typo", given("Margaret", "Margxret"));
+    assertEquals("nickname", given("Bill", "William"));
+    assertEquals("nickname", given("Phillip", "Filip"));
+    assertEquals("nickname", given("Catherine", "Kathryn"));
+    assertEquals("phonetic", given("Zoltan", "Soltan"));
+    assertEquals(
+        "middle",
+        NameComparison.given(
+                NameKeys.tokens("Scott"),
+                List.of(),
+                NameKeys.tokens("Francis"),
+                NameKeys.tokens("Scott"))
+            .level());
+    assertEquals("different", given("Anna", "Maria"));
+  }
+
+  @Test
+  void middleNames() {
+    assertEquals("exact", NameComparison.middle(List.of("marie"), List.of("marie")));
+    assertEquals("initial", NameComparison.middle(List.of("m"), List.of("marie")));
+    assertEquals("different", NameComparison.middle(List.of("rose"), List.of("marie")));
+    assertEquals("missing", NameComparison.middle(List.of(), List.of("marie")));
+  }
+
+  @Test
+  void turkishLocaleDoesNotChangeFolding() {
+    // the build runs unit tests under tr_TR, where "I".toLowerCase() is a dotless i
+    assertEquals("ingrid isik", NameKeys.fold("INGRID IŞIK"));
+  }
+
+  @Test
+  void datesByLevel() {
+    assertEquals("exact", date("1980-03-07", "1980-03-07"));
+    assertEquals("swapped", date("1980-03-07", "1980-07-03"));
+    assertEquals("typo", date("1980-03-07", "1980-03-08"));
+    assertEquals("typo", date("1980-03-17", "1980-03-27"));
+    assertEquals("typo", date("1980-03-07", "1989-03-07"));
+    assertEquals("typo", date("1984-12-01", "1948-12-01"));
+    assertEquals("year_month", date("1980-03-07", "1980-03"));
+    assertEquals("year", date("1980-03-07", "1980"));
+    assertEquals("different", date("1980-03-07", "1981-03"));
+    assertEquals("different", date("1980-03-07", "1975-11-23"));
+    assertEquals("missing", date("1980-03-07", ""));
+    assertNull(DateValue.parse("1980-13-01"));
+    assertNull(DateValue.parse("next tuesday"));
+  }
+
+  @Test
+  void phonesAcrossFormatsAndRegions() {
+    assertEquals("+12025550143", Phones.e164("(202) 555-0143", "US"));
+    assertEquals("+442079460958", Phones.e164("0044 20 7946 0958", "US"));
+    assertEquals("+442079460958", Phones.e164("+44 20 7946 0958", "US"));
+    assertEquals("+442079460958", Phones.e164("020 7946 0958", "GB"));
+    assertEquals("exact", Phones.compare("0044 20 7946 0958", "+44 (20) 7946-0958", "US"));
+    assertEquals("exact", Phones.compare("202.555.0143", "+1 202 555 0143", "US"));
+    // the same local number under another country code: only the tail agrees
+    assertEquals("partial", Phones.compare("+1 202 555 0143", "+44 202 555 0143", "US"));
+    assertEquals("different", Phones.compare("202 555 0143", "202 555 0199", "US"));
+    assertEquals("missing", Phones.compare("", "202 555 0199", "US"));
+    assertEquals("", Phones.e164("12", "US"));
+  }
+
+  @Test
+  void emailsCanonical() {
+    assertEquals("anna@example.org", ContactKeys.email(" Anna+intake@Example.ORG "));
+    assertEquals("annakowalska@gmail.com", ContactKeys.email("anna.kowalska+x@googlemail.com"));
+    assertEquals("anna.kowalska@example.org", ContactKeys.email("anna.kowalska@example.org"));
+    assertEquals("", ContactKeys.email("not an address"));
+    assertEquals("exact", Scorer.email("anna@example.org", "anna@example.org"));
+    assertEquals("partial", Scorer.email("annak@example.org", "annak@example.net"));
+    assertEquals("different", Scorer.email("anna@example.org", "bert@example.org"));
+  }
+
+  @Test
+  void referralNamesFromFreeText() {
+    assertArrayEqualsNames(new String[] {"Bill", "", "Turner"}, ReferralNames.parse("Bill Turner"));
+    assertArrayEqualsNames(
+        new String[] {"William", "", "Turner"}, ReferralNames.parse("Turner, William"));
+    assertArrayEqualsNames(
+        new String[] {"Maria", "", "Gonzalez"}, ReferralNames.parse("Dr. Maria Gonzalez"));
+    assertArrayEqualsNames(
+        new String[] {"Anna", "", "Kowalska"},
+        ReferralNames.parse("referred by her sister Anna Kowalska"));
+    assertArrayEqualsNames(
+        new String[] {"Anna", "", "van der Berg"}, ReferralNames.parse("Anna van der Berg"));
+    assertNull(ReferralNames.parse("self"));
+    assertNull(ReferralNames.parse(""));
+  }
+
+  private static void assertArrayEqualsNames(String[] expected, String[] actual) {
+    assertTrue(actual != null, "no name parsed");
+    assertEquals(List.of(expected), List.of(actual));
+  }
+}

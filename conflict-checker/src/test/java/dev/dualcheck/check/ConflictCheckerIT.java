@@ -1,0 +1,399 @@
+package dev.dualcheck.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dualcheck.index.PersonIndex;
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every conflict type on a small hand-made clinic (invented people). */
+class ConflictCheckerIT {
+
+  private PersonIndex index;
+  private ConflictChecker checker;
+
+  private static ClinicRecord record(RecordKind kind, String id, String... pairs) {
+    Map<String, String> fields = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      fields.put(pairs[i], pairs[i + 1]);
+    }
+    return new ClinicRecord(kind, id, fields);
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    index = PersonIndex.open(new ByteBuffersDirectory());
+    index.upsert(
+        record(
+            RecordKind.CLIENT,
+            "C1",
+            "given_name",
+            "William",
+            "family_name",
+            "Turner",
+            "dob",
+            "1980-03-07",
+            "phone",
+            "(202) 555-0143",
+            "email",
+            "w.turner@example.org"));
+    index.upsert(
+        record(
+            RecordKind.CLIENT,
+            "C2",
+            "given_name",
+            "Zofia",
+            "family_name",
+            "Wójcik",
+            "dob",
+            "1975-11-23",
+            "former_family_names",
+            "Nowakowska",
+            "discharge_date",
+            "2019-01-01"));
+    index.upsert(
+        record(RecordKind.CLIENT, "C3", "given_name", "Hannah", "family_name", "Abernathy"));
+    index.upsert(
+        record(
+            RecordKind.ASSOCIATE,
+            "A1",
+            "client_id",
+            "C3",
+            "given_name",
+            "Rutger",
+            "family_name",
+            "van den Berg",
+            "dob",
+            "1969-02-14",
+            "relation",
+            "partner"));
+    index.upsert(
+        record(
+            RecordKind.STAFF,
+            "S1",
+            "given_name",
+            "Priya",
+            "family_name",
+            "Raghunathan",
+            "dob",
+            "1985-06-30",
+            "email",
+            "priya@clinic.example"));
+    index.upsert(
+        record(
+            RecordKind.TIE,
+            "S1-x1",
+            "staff_id",
+            "S1",
+            "given_name",
+            "Oisín",
+            "family_name",
+            "O'Callaghan",
+            "relation",
+            "neighbour"));
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N1",
+            "client_id",
+            "C3",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "text",
+            "Client says her colleague Marguerite Delacroix-Fontaine at Quillfeather Press is"
+                + " pressuring her."));
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N2",
+            "client_id",
+            "C2",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "text",
+            "Talked about her cousin Ignatius Q. Pemberton."));
+    index.commit(7);
+    checker = new ConflictChecker(index, MatchSettings.defaults());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    index.close();
+  }
+
+  private Finding only(ClinicRecord contact, ConflictType type) throws Exception {
+    List<Finding> findings = checker.check(contact);
+    Finding found = null;
+    for (Finding f : findings) {
+      if (f.type() == type) {
+        assertEquals(null, found, "one finding per type and ref expected: " + findings);
+        found = f;
+      }
+    }
+    assertNotNull(found, type + " not found among " + findings);
+    return found;
+  }
+
+  @Test
+  void indexKeepsCountsAndSequence() throws Exception {
+    assertEquals(7, index.committedSequence());
+    assertEquals(3, index.count(RecordKind.CLIENT));
+    assertEquals(2, index.count(RecordKind.NOTE));
+    index.upsert(record(RecordKind.CLIENT, "C1", "given_name", "Will", "family_name", "Turner"));
+    index.upsert(
+        record(RecordKind.NOTE, "N1", "client_id", "C3", "version", "2", "text", "Amended note."));
+    index.commit(8);
+    assertEquals(3, index.count(RecordKind.CLIENT), "a person is replaced by kind and id");
+    assertEquals(3, index.count(RecordKind.NOTE), "a note version is added");
+    assertEquals(8, index.committedSequence());
+    index.deleteAll();
+    index.commit(0);
+    assertEquals(0, index.count(RecordKind.CLIENT));
+  }
+
+  @Test
+  void emptyIndexHasNoSequence() throws Exception {
+    try (PersonIndex empty = PersonIndex.open(new ByteBuffersDirectory())) {
+      assertEquals(-1, empty.committedSequence());
+      assertEquals(
+          List.of(),
+          new ConflictChecker(empty, MatchSettings.defaults())
+              .check(
+                  record(
+                      RecordKind.CONTACT, "K0", "given_name", "Anyone", "family_name", "Atall")));
+    }
+  }
+
+  @Test
+  void identityWithSwappedDateAndInternationalPhone() throws Exception {
+    Finding f =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K1",
+                "given_name",
+                "WILLIAM",
+                "family_name",
+                "turner",
+                "dob",
+                "1980-07-03",
+                "phone",
+                "+1 202 555 0143"),
+            ConflictType.IDENTITY);
+    assertEquals("C1", f.ref());
+    assertEquals("client", f.record());
+    assertTrue(f.level().atLeast(Level.PROBABLE), f.toString());
+    assertTrue(Explanation.waterfall(f).contains("swapped"));
+  }
+
+  @Test
+  void identityThroughFormerFamilyNameOfDischargedClient() throws Exception {
+    Finding f =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K2",
+                "given_name",
+                "Zofia",
+                "family_name",
+                "Nowakowska",
+                "dob",
+                "1975-11-23"),
+            ConflictType.IDENTITY);
+    assertEquals("C2", f.ref());
+    assertTrue(f.level().atLeast(Level.PROBABLE), f.toString());
+  }
+
+  @Test
+  void associateRefersToTheirClient() throws Exception {
+    Finding f =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K3",
+                "given_name",
+                "Rutger",
+                "family_name",
+                "Berg",
+                "dob",
+                "1969-02-14"),
+            ConflictType.ASSOCIATE);
+    assertEquals("C3", f.ref());
+    assertEquals("associate", f.record());
+  }
+
+  @Test
+  void staffAndTie() throws Exception {
+    Finding staff =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K4",
+                "kind",
+                "hire",
+                "given_name",
+                "Priya",
+                "family_name",
+                "Raghunathan",
+                "email",
+                "Priya+jobs@clinic.example"),
+            ConflictType.STAFF);
+    assertEquals("S1", staff.ref());
+    Finding tie =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K5",
+                "kind",
+                "acquaintance",
+                "given_name",
+                "Oisin",
+                "family_name",
+                "OCallaghan",
+                "for_clinician",
+                "S1"),
+            ConflictType.THERAPIST_TIE);
+    assertEquals("S1", tie.ref());
+    assertEquals("tie", tie.record());
+  }
+
+  @Test
+  void noteMentionNameOnlyIsPossibleAndCorroboratedIsProbable() throws Exception {
+    Finding nameOnly =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K6",
+                "given_name",
+                "Marguerite",
+                "family_name",
+                "Delacroix-Fontaine"),
+            ConflictType.NOTE_MENTION);
+    assertEquals("C3", nameOnly.ref());
+    assertEquals("note", nameOnly.record());
+    assertEquals(Level.POSSIBLE, nameOnly.level());
+    Finding corroborated =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K7",
+                "given_name",
+                "Marguerite",
+                "family_name",
+                "Delacroix-Fontaine",
+                "employer",
+                "Quillfeather Press Ltd"),
+            ConflictType.NOTE_MENTION);
+    assertEquals(Level.PROBABLE, corroborated.level());
+    Finding withMiddleInitial =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K8",
+                "given_name",
+                "Ignatius",
+                "middle_name",
+                "Quentin",
+                "family_name",
+                "Pemberton"),
+            ConflictType.NOTE_MENTION);
+    assertEquals("C2", withMiddleInitial.ref());
+    assertEquals(Level.PROBABLE, withMiddleInitial.level());
+  }
+
+  @Test
+  void referralSourceFromFreeText() throws Exception {
+    Finding f =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K9",
+                "given_name",
+                "Someone",
+                "family_name",
+                "Else",
+                "referred_by",
+                "Turner, William"),
+            ConflictType.REFERRAL_SOURCE);
+    assertEquals("C1", f.ref());
+    assertTrue(Level.PROBABLE.atLeast(f.level()), "a name alone is never certain");
+  }
+
+  @Test
+  void strangerAndNamesakeWithOtherDetails() throws Exception {
+    assertEquals(
+        List.of(),
+        checker.check(
+            record(
+                RecordKind.CONTACT,
+                "K10",
+                "given_name",
+                "Ethelbert",
+                "family_name",
+                "Quiggley",
+                "dob",
+                "1990-01-01")));
+    List<Finding> namesake =
+        checker.check(
+            record(
+                RecordKind.CONTACT,
+                "K11",
+                "given_name",
+                "William",
+                "family_name",
+                "Turner",
+                "dob",
+                "1955-12-24",
+                "phone",
+                "(415) 555-0188"));
+    for (Finding f : namesake) {
+      assertTrue(Level.POSSIBLE.atLeast(f.level()), "a namesake is not probable: " + f);
+    }
+  }
+
+  @Test
+  void scanCountsProgressAndSortsStrongestFirst() throws Exception {
+    AtomicInteger progress = new AtomicInteger();
+    ScanResult result =
+        checker.scan(
+            List.of(
+                record(
+                    RecordKind.CONTACT,
+                    "K1",
+                    "given_name",
+                    "William",
+                    "family_name",
+                    "Turner",
+                    "dob",
+                    "1980-03-07"),
+                record(
+                    RecordKind.CONTACT,
+                    "K10",
+                    "given_name",
+                    "Ethelbert",
+                    "family_name",
+                    "Quiggley")),
+            "S-1",
+            Instant.parse("2026-11-28T00:00:00Z"),
+            progress::set);
+    assertEquals(2, progress.get());
+    assertEquals(2, result.contacts());
+    assertEquals("K1", result.findings().get(0).contactId());
+    assertEquals(Level.CERTAIN, result.findings().get(0).level());
+  }
+}

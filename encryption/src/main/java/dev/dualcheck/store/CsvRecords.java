@@ -1,0 +1,277 @@
+package dev.dualcheck.store;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads and validates one import file of the contract (DESIGN.md, Import files). The whole file is
+ * checked before anything is returned; the first problem is reported with file, line and column.
+ */
+public final class CsvRecords {
+  static final String DATE_EXPECTED = "expected a date YYYY-MM-DD, YYYY-MM or YYYY";
+  private static final Set<String> DATE_COLUMNS =
+      Set.of("dob", "intake_date", "discharge_date", "date");
+  private static final List<String> CONTACT_KINDS =
+      List.of("intake", "referral", "acquaintance", "hire");
+  private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private CsvRecords() {}
+
+  /** Validates the file and returns its records in file order; empty cells are left out. */
+  public static List<ClinicRecord> read(RecordKind kind, Path csv)
+      throws IOException, CsvFormatException {
+    List<ClinicRecord> records = new ArrayList<>();
+    for (Row row : readRows(kind, csv)) {
+      records.add(row.record());
+    }
+    return records;
+  }
+
+  /** A validated record and the line it starts on. */
+  record Row(ClinicRecord record, long line) {}
+
+  static List<Row> readRows(RecordKind kind, Path csv) throws IOException, CsvFormatException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (Reader reader = new InputStreamReader(Files.newInputStream(csv), decoder)) {
+      return readRows(kind, csv, reader);
+    } catch (CharacterCodingException e) {
+      throw new CsvFormatException(csv, 0, null, "expected UTF-8 text");
+    }
+  }
+
+  /** Validates CSV text; file names the source in messages. */
+  static List<Row> readRows(RecordKind kind, Path file, Reader reader)
+      throws IOException, CsvFormatException {
+    try (CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180)) {
+      return new Reading(kind, file).read(parser);
+    }
+  }
+
+  /** The stable id of a tie: staff id plus a hash of the normalised name and birth date. */
+  static String tieId(String staffId, String given, String family, String dob) {
+    String key = normalise(given) + "\u001f" + normalise(family) + "\u001f" + normalise(dob);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return staffId + "-" + HexFormat.of().formatHex(digest, 0, 5);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  private static String normalise(String value) {
+    String folded = Normalizer.normalize(value == null ? "" : value, Normalizer.Form.NFKC);
+    return SPACES.matcher(folded.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+  }
+
+  static boolean isDate(String value) {
+    Matcher m = DATE.matcher(value);
+    if (!m.matches()) {
+      return false;
+    }
+    try {
+      int year = Integer.parseInt(m.group(1));
+      if (m.group(3) != null) {
+        LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      } else if (m.group(2) != null) {
+        YearMonth.of(year, Integer.parseInt(m.group(2)));
+      }
+      return year >= 1800;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  private static final class Reading {
+    private final RecordKind kind;
+    private final Path file;
+    private List<String> header;
+
+    Reading(RecordKind kind, Path file) {
+      this.kind = kind;
+      this.file = file;
+    }
+
+    List<Row> read(CSVParser parser) throws CsvFormatException {
+      Iterator<CSVRecord> rows = parser.iterator();
+      if (!hasNext(rows, 1)) {
+        throw fail(1, null, "expected a header row");
+      }
+      readHeader(rows.next());
+      List<Row> records = new ArrayList<>();
+      Map<String, Long> firstLine = new HashMap<>();
+      while (true) {
+        long line = parser.getCurrentLineNumber() + 1;
+        if (!hasNext(rows, line)) {
+          break;
+        }
+        CSVRecord row = rows.next();
+        if (row.size() == 1 && row.get(0).isBlank()) {
+          continue; // a blank line, e.g. at the end of the file
+        }
+        ClinicRecord record = toRecord(row, line);
+        Long earlier = firstLine.putIfAbsent(record.id(), line);
+        if (earlier != null) {
+          String column = kind.idColumn() == null ? "staff_id" : kind.idColumn();
+          throw fail(line, column, "duplicate id, first on line " + earlier);
+        }
+        records.add(new Row(record, line));
+      }
+      return records;
+    }
+
+    /** Reads ahead one record, naming the line where the text stops being CSV. */
+    private boolean hasNext(Iterator<CSVRecord> rows, long line) throws CsvFormatException {
+      try {
+        return rows.hasNext();
+      } catch (UncheckedIOException e) {
+        throw fail(
+            line,
+            null,
+            e.getCause() instanceof CharacterCodingException
+                ? "expected UTF-8 text"
+                : "malformed CSV (check the quotes)");
+      }
+    }
+
+    private void readHeader(CSVRecord row) throws CsvFormatException {
+      List<String> names = new ArrayList<>();
+      for (String cell : row) {
+        String name = names.isEmpty() ? stripBom(cell).strip() : cell.strip();
+        if (!kind.columns().contains(name)) {
+          throw fail(
+              1, name, "unknown column, expected one of " + String.join(", ", kind.columns()));
+        }
+        if (names.contains(name)) {
+          throw fail(1, name, "column appears twice");
+        }
+        names.add(name);
+      }
+      String id = kind.idColumn() == null ? "staff_id" : kind.idColumn();
+      if (!names.contains(id)) {
+        throw fail(1, id, "expected this column (the record id)");
+      }
+      if (kind.isPerson() && !names.contains("given_name") && !names.contains("family_name")) {
+        throw fail(1, "given_name", "expected a given_name or family_name column");
+      }
+      if (kind == RecordKind.NOTE) {
+        for (String required : List.of("client_id", "text")) {
+          if (!names.contains(required)) {
+            throw fail(1, required, "expected this column");
+          }
+        }
+      }
+      if (kind == RecordKind.ASSOCIATE && !names.contains("client_id")) {
+        throw fail(1, "client_id", "expected this column");
+      }
+      header = names;
+    }
+
+    private static String stripBom(String cell) {
+      return cell.startsWith("\uFEFF") ? cell.substring(1) : cell;
+    }
+
+    private ClinicRecord toRecord(CSVRecord row, long line) throws CsvFormatException {
+      if (row.size() != header.size()) {
+        throw fail(line, null, "expected " + header.size() + " values, found " + row.size());
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        String column = header.get(i);
+        String value = clean(column, row.get(i), line);
+        if (!value.isEmpty()) {
+          fields.put(column, value);
+        }
+      }
+      String idColumn = kind.idColumn() == null ? "staff_id" : kind.idColumn();
+      if (!fields.containsKey(idColumn)) {
+        throw fail(line, idColumn, "expected an id");
+      }
+      if (kind.isPerson()
+          && !fields.containsKey("given_name")
+          && !fields.containsKey("family_name")) {
+        throw fail(line, "given_name", "expected a given_name or family_name");
+      }
+      for (String required : List.of("client_id", "text")) {
+        if ((kind == RecordKind.NOTE
+                || kind == RecordKind.ASSOCIATE && required.equals("client_id"))
+            && !fields.containsKey(required)) {
+          throw fail(line, required, "expected a value");
+        }
+      }
+      String id =
+          kind == RecordKind.TIE
+              ? tieId(
+                  fields.get("staff_id"),
+                  fields.get("given_name"),
+                  fields.get("family_name"),
+                  fields.get("dob"))
+              : fields.get(idColumn);
+      return new ClinicRecord(kind, id, fields);
+    }
+
+    private String clean(String column, String raw, long line) throws CsvFormatException {
+      String value =
+          column.equals("text") ? raw.strip() : SPACES.matcher(raw.strip()).replaceAll(" ");
+      if (value.isEmpty()) {
+        return value;
+      }
+      if (DATE_COLUMNS.contains(column) && !isDate(value)) {
+        throw fail(line, column, DATE_EXPECTED);
+      }
+      if (column.equals("kind") && kind == RecordKind.CONTACT) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!CONTACT_KINDS.contains(lower)) {
+          throw fail(line, column, "expected one of " + String.join(", ", CONTACT_KINDS));
+        }
+        return lower;
+      }
+      if (column.equals("former_family_names")) {
+        List<String> names = new ArrayList<>();
+        for (String name : value.split(";")) {
+          if (!name.isBlank()) {
+            names.add(name.strip());
+          }
+        }
+        return String.join(";", names);
+      }
+      return value;
+    }
+
+    private CsvFormatException fail(long line, String column, String expected) {
+      return new CsvFormatException(file, line, column, expected);
+    }
+  }
+}

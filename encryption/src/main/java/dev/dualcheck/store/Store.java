@@ -1,0 +1,1480 @@
+package dev.dualcheck.store;
+
+import dev.dualcheck.crypto.Aead;
+import dev.dualcheck.crypto.Argon2id;
+import dev.dualcheck.crypto.Certificates;
+import dev.dualcheck.crypto.Hkdf;
+import dev.dualcheck.crypto.SealedBox;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The encrypted store: one SQLite file whose rows hold only AES-256-GCM ciphertext, keyed hashes
+ * and counters. A random master key is sealed into one keyslot per user (Argon2id passphrase) and
+ * an optional machine keyslot (key file); every other key is derived from it with HKDF.
+ */
+// try-with-resources holds the writer lock for the block; the lock itself is never used
+@SuppressWarnings("try")
+public final class Store implements AutoCloseable {
+  static final String DB_FILE = "store.db";
+  private static final int FORMAT = 1;
+  private static final int ROTATION_BATCH = 1000;
+  private static final String MACHINE = "machine";
+  private static final String RECORDS_LABEL = "RECORDS";
+  private static final String KEYSLOT_LABEL = "KEYSLOT";
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
+
+  private final Path dir;
+  private final Connection db;
+  private final byte[] storeId;
+  private final Clock clock;
+  private final User user;
+  private final int slot;
+
+  /** Master keys by version: the current one, plus older ones while a rotation is unfinished. */
+  private final TreeMap<Integer, byte[]> masterKeys;
+
+  private final Map<String, byte[]> derivedKeys = new HashMap<>();
+  private int keyVersion;
+  private boolean closed;
+
+  private Store(
+      Path dir,
+      Connection db,
+      byte[] storeId,
+      Clock clock,
+      User user,
+      int slot,
+      int keyVersion,
+      TreeMap<Integer, byte[]> masterKeys) {
+    this.dir = dir;
+    this.db = db;
+    this.storeId = storeId;
+    this.clock = clock;
+    this.user = user;
+    this.slot = slot;
+    this.keyVersion = keyVersion;
+    this.masterKeys = masterKeys;
+  }
+
+  // ---------------------------------------------------------------- create and open
+
+  /**
+   * Creates a new store in dir (refuses if dir holds a store): SQLite file + metadata, random
+   * 256-bit master key in a keyslot for the first user (role director) under Argon2id, signing key
+   * (EC P-256) + self-signed certificate.
+   */
+  public static Store create(
+      Path dir, String userName, char[] passphrase, String clinicName, Clock clock)
+      throws IOException {
+    requireName(userName);
+    if (clinicName == null || clinicName.isBlank()) {
+      throw new IllegalArgumentException("the clinic needs a name");
+    }
+    if (exists(dir)) {
+      throw new FileAlreadyExistsException(dir.toString(), null, "a store already exists here");
+    }
+    Files.createDirectories(dir);
+    restrict(dir, OWNER_ONLY_DIR);
+    Path building = dir.resolve(DB_FILE + ".new");
+    Files.deleteIfExists(building);
+    byte[] storeId = Aead.randomBytes(16);
+    TreeMap<Integer, byte[]> keys = new TreeMap<>();
+    keys.put(1, Aead.newKey());
+    User first = new User(userName, Role.DIRECTOR, null);
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      // built under another name and moved into place, so a crash leaves no half store
+      try (Connection db = connect(building)) {
+        createSchema(db);
+        Store store = new Store(dir, db, storeId, clock, first, 1, 1, keys);
+        db.setAutoCommit(false);
+        store.putMeta("format", ByteBuffer.allocate(4).putInt(FORMAT).array());
+        store.putMeta("store_id", storeId);
+        store.putMeta("seq", ByteBuffer.allocate(8).putLong(0).array());
+        store.putSealedMeta("clinic", clinicName.strip().getBytes(StandardCharsets.UTF_8));
+        KeyPair signing = Certificates.newSigningKeyPair();
+        X509Certificate certificate =
+            Certificates.selfSigned(signing, clinicName.strip(), clock.instant());
+        store.putSealedMeta(
+            "signing",
+            encodeIdentity(new SigningIdentity(signing.getPrivate(), List.of(certificate))));
+        store.insertPassphraseSlot(1, first, passphrase);
+        db.commit();
+      } catch (SQLException | GeneralSecurityException e) {
+        Files.deleteIfExists(building);
+        throw new IOException("cannot create the store: " + e.getMessage(), e);
+      }
+      restrict(building, OWNER_ONLY_FILE);
+      Files.move(building, dir.resolve(DB_FILE), StandardCopyOption.ATOMIC_MOVE);
+    }
+    try {
+      return new Store(dir, connect(dir.resolve(DB_FILE)), storeId, clock, first, 1, 1, keys);
+    } catch (SQLException e) {
+      throw new IOException("cannot open the new store: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Unlocks with a passphrase: tries every user keyslot; wrong passphrase => "wrong passphrase".
+   */
+  public static Store open(Path dir, char[] passphrase, Clock clock)
+      throws IOException, StoreAccessException {
+    return unlock(dir, clock, passphrase, null);
+  }
+
+  /** Unlocks with the machine keyslot's key file (unattended nightly runs). */
+  public static Store openWithKeyFile(Path dir, Path keyFile, Clock clock)
+      throws IOException, StoreAccessException {
+    byte[] fileKey = Files.readAllBytes(keyFile);
+    try {
+      if (fileKey.length != Aead.KEY_BYTES) {
+        throw new StoreAccessException("the key file is not a dualcheck machine key");
+      }
+      return unlock(dir, clock, null, fileKey);
+    } finally {
+      Aead.wipe(fileKey);
+    }
+  }
+
+  public static boolean exists(Path dir) {
+    return Files.isRegularFile(dir.resolve(DB_FILE));
+  }
+
+  private static Store unlock(Path dir, Clock clock, char[] passphrase, byte[] fileKey)
+      throws IOException, StoreAccessException {
+    if (!exists(dir)) {
+      throw new IOException("no dualcheck store in " + dir);
+    }
+    Connection db;
+    try {
+      db = connect(dir.resolve(DB_FILE));
+    } catch (SQLException e) {
+      throw new IOException("cannot open the store database: " + e.getMessage(), e);
+    }
+    boolean unlocked = false;
+    try {
+      byte[] storeId = readMeta(db, "store_id");
+      List<Callable<Slot>> attempts = new ArrayList<>();
+      try (Statement st = db.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT slot, kind, user_name, role, staff_id, kdf_type, kdf_memory_kib,"
+                      + " kdf_iterations, kdf_parallelism, kdf_salt, wrapped_private,"
+                      + " wrapped_master FROM keyslot ORDER BY slot")) {
+        while (rs.next()) {
+          boolean machineSlot = MACHINE.equals(rs.getString("kind"));
+          if (machineSlot != (fileKey != null)) {
+            continue;
+          }
+          User owner =
+              new User(
+                  rs.getString("user_name"),
+                  Role.valueOf(rs.getString("role")),
+                  rs.getString("staff_id"));
+          int slotNo = rs.getInt("slot");
+          byte[] aad = slotAad(storeId, slotNo, rs.getString("kind"), owner);
+          byte[] wrappedPrivate = rs.getBytes("wrapped_private");
+          byte[] wrappedMaster = rs.getBytes("wrapped_master");
+          Callable<byte[]> kek;
+          if (machineSlot) {
+            kek = () -> Hkdf.derive(fileKey, storeId, "machine keyslot");
+          } else {
+            if (!Argon2id.type().equals(rs.getString("kdf_type"))) {
+              continue;
+            }
+            Argon2id kdf;
+            try {
+              kdf =
+                  new Argon2id(
+                      rs.getInt("kdf_memory_kib"),
+                      rs.getInt("kdf_iterations"),
+                      rs.getInt("kdf_parallelism"),
+                      rs.getBytes("kdf_salt"));
+            } catch (IllegalArgumentException weakened) {
+              continue;
+            }
+            kek = () -> kdf.deriveKey(passphrase);
+          }
+          attempts.add(
+              () -> {
+                byte[] master = openSlot(kek.call(), wrappedPrivate, wrappedMaster, aad);
+                return master == null ? null : new Slot(slotNo, owner, master);
+              });
+        }
+      }
+      Slot found = firstUnlocked(attempts);
+      if (found == null) {
+        throw new StoreAccessException(
+            fileKey != null ? "the key file does not unlock this store" : "wrong passphrase");
+      }
+      ByteBuffer master = ByteBuffer.wrap(found.master);
+      int version = master.getInt();
+      byte[] key = new byte[Aead.KEY_BYTES];
+      master.get(key);
+      Aead.wipe(found.master);
+      TreeMap<Integer, byte[]> keys = new TreeMap<>();
+      keys.put(version, key);
+      Store store = new Store(dir, db, storeId, clock, found.user, found.slot, version, keys);
+      store.loadOldMasterKeys();
+      store.resumeRotation();
+      unlocked = true;
+      return store;
+    } catch (SQLException e) {
+      throw new IOException("cannot read the store database: " + e.getMessage(), e);
+    } finally {
+      if (!unlocked) {
+        try {
+          db.close();
+        } catch (SQLException e) {
+          // nothing more to do: the store stays locked
+        }
+      }
+    }
+  }
+
+  private record Slot(int slot, User user, byte[] master) {}
+
+  /**
+   * Tries the keyslots on all cores at once (each Argon2id run takes a few hundred milliseconds),
+   * so unlocking stays near one derivation's time with a handful of users.
+   */
+  private static Slot firstUnlocked(List<Callable<Slot>> attempts) throws IOException {
+    if (attempts.size() == 1) {
+      try {
+        return attempts.get(0).call();
+      } catch (Exception e) {
+        throw new IOException("cannot unlock the store", e);
+      }
+    }
+    int threads = Math.min(attempts.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, threads),
+            task -> {
+              Thread thread = new Thread(task, "dualcheck-unlock");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      CompletionService<Slot> results = new ExecutorCompletionService<>(pool);
+      attempts.forEach(results::submit);
+      for (int i = 0; i < attempts.size(); i++) {
+        Slot slot = results.take().get();
+        if (slot != null) {
+          return slot;
+        }
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while unlocking the store");
+    } catch (ExecutionException e) {
+      throw new IOException("cannot unlock the store", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The sealed master key of a slot, or null if the key does not open it. */
+  private static byte[] openSlot(
+      byte[] kek, byte[] wrappedPrivate, byte[] wrappedMaster, byte[] aad) {
+    byte[] privateBytes = null;
+    try {
+      privateBytes = Aead.open(kek, wrappedPrivate, aad);
+      PrivateKey slotKey = SealedBox.privateKey(privateBytes);
+      return SealedBox.open(slotKey, wrappedMaster, aad);
+    } catch (GeneralSecurityException e) {
+      return null;
+    } finally {
+      Aead.wipe(kek, privateBytes);
+    }
+  }
+
+  private static Connection connect(Path file) throws SQLException {
+    Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement st = db.createStatement()) {
+      st.execute("PRAGMA busy_timeout=10000");
+      st.execute("PRAGMA journal_mode=WAL");
+      st.execute("PRAGMA synchronous=FULL");
+      st.execute("PRAGMA temp_store=MEMORY");
+      st.execute("PRAGMA secure_delete=ON");
+    }
+    return db;
+  }
+
+  private static void createSchema(Connection db) throws SQLException {
+    try (Statement st = db.createStatement()) {
+      st.execute("CREATE TABLE meta(name TEXT PRIMARY KEY, value BLOB NOT NULL)");
+      st.execute(
+          "CREATE TABLE keyslot(slot INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
+              + " user_name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, staff_id TEXT,"
+              + " kdf_type TEXT, kdf_memory_kib INTEGER, kdf_iterations INTEGER,"
+              + " kdf_parallelism INTEGER, kdf_salt BLOB, public_key BLOB NOT NULL,"
+              + " wrapped_private BLOB NOT NULL, wrapped_master BLOB NOT NULL, mac BLOB NOT NULL)");
+      // older master keys sealed under the current one, only while a rotation is unfinished
+      st.execute("CREATE TABLE master_key(version INTEGER PRIMARY KEY, sealed BLOB NOT NULL)");
+      st.execute(
+          "CREATE TABLE record(row INTEGER PRIMARY KEY, kind TEXT NOT NULL, lookup BLOB NOT NULL,"
+              + " version INTEGER NOT NULL, key_version INTEGER NOT NULL, latest INTEGER NOT NULL,"
+              + " seq INTEGER NOT NULL, data BLOB NOT NULL)");
+      st.execute("CREATE INDEX record_lookup ON record(kind, lookup, key_version)");
+      st.execute("CREATE INDEX record_latest ON record(kind, latest)");
+      st.execute("CREATE INDEX record_seq ON record(seq)");
+    }
+  }
+
+  private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, permissions);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: rely on the platform's default access control
+    }
+  }
+
+  // ---------------------------------------------------------------- who and what
+
+  /** Who unlocked the store. */
+  public User user() {
+    return user;
+  }
+
+  public synchronized String clinicName() {
+    try {
+      return new String(openSealedMeta("clinic"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  /** The current master key version; purpose keys change with it. */
+  public synchronized int keyVersion() {
+    return keyVersion;
+  }
+
+  /** A fresh copy of the purpose key: HKDF-SHA256 from the current master key. */
+  public synchronized byte[] purposeKey(Purpose purpose) {
+    checkOpen();
+    return derivedKey(keyVersion, purpose.name()).clone();
+  }
+
+  private byte[] derivedKey(int version, String label) {
+    return derivedKeys.computeIfAbsent(
+        label + "/" + version,
+        info -> {
+          byte[] master = masterKeys.get(version);
+          return master == null ? null : Hkdf.derive(master, storeId, info);
+        });
+  }
+
+  // ---------------------------------------------------------------- records
+
+  /**
+   * Validates the whole file first, then writes it in one transaction; re-importing an id updates
+   * that record (new version). Returns the records written (unchanged ones are skipped).
+   */
+  public synchronized List<ClinicRecord> importCsv(RecordKind kind, Path csv)
+      throws IOException, CsvFormatException {
+    checkOpen();
+    if (kind == RecordKind.CONTACT) {
+      throw new IllegalArgumentException("contacts are checked, never stored");
+    }
+    List<CsvRecords.Row> rows = CsvRecords.readRows(kind, csv);
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      checkReferences(kind, csv, rows);
+      List<ClinicRecord> written = new ArrayList<>();
+      transaction(
+          () -> {
+            Writer writer = new Writer();
+            for (CsvRecords.Row row : rows) {
+              ClinicRecord stored = writer.write(row.record(), null);
+              if (stored != null) {
+                written.add(stored);
+              }
+            }
+            writer.finish();
+          });
+      return written;
+    }
+  }
+
+  private void checkReferences(RecordKind kind, Path csv, List<CsvRecords.Row> rows)
+      throws IOException, CsvFormatException {
+    String column;
+    RecordKind target;
+    switch (kind) {
+      case ASSOCIATE, NOTE -> {
+        column = "client_id";
+        target = RecordKind.CLIENT;
+      }
+      case TIE -> {
+        column = "staff_id";
+        target = RecordKind.STAFF;
+      }
+      default -> {
+        return;
+      }
+    }
+    Map<String, Boolean> known = new HashMap<>();
+    for (CsvRecords.Row row : rows) {
+      String id = row.record().get(column);
+      Boolean exists = known.get(id);
+      if (exists == null) {
+        exists = findLatest(target, id) != null;
+        known.put(id, exists);
+      }
+      if (!exists) {
+        throw new CsvFormatException(
+            csv, row.line(), column, "expected the id of a " + target.singular() + " in the store");
+      }
+    }
+  }
+
+  /** Decrypts every latest record of the kind, then hands them out in row order. */
+  public synchronized void forEach(RecordKind kind, Consumer<ClinicRecord> action)
+      throws IOException {
+    checkOpen();
+    List<ClinicRecord> records =
+        query(
+            "SELECT row, kind, version, key_version, data FROM record WHERE kind = ? AND latest = 1"
+                + " ORDER BY row",
+            ps -> ps.setString(1, kind.name()));
+    records.forEach(action);
+  }
+
+  public synchronized Optional<ClinicRecord> get(RecordKind kind, String id) throws IOException {
+    checkOpen();
+    return Optional.ofNullable(findLatest(kind, id)).map(StoredRow::record);
+  }
+
+  public synchronized long count(RecordKind kind) throws IOException {
+    checkOpen();
+    try (PreparedStatement ps =
+        db.prepareStatement("SELECT count(*) FROM record WHERE kind = ? AND latest = 1")) {
+      ps.setString(1, kind.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  /** Grows with every write; compare with {@link #forEachChangedSince}. */
+  public synchronized long changeSequence() throws IOException {
+    checkOpen();
+    try {
+      return ByteBuffer.wrap(readMeta(db, "seq")).getLong();
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  /** Every record written after the sequence number, in write order; each version of a note. */
+  public synchronized void forEachChangedSince(long sequence, Consumer<ClinicRecord> action)
+      throws IOException {
+    checkOpen();
+    List<ClinicRecord> records =
+        query(
+            "SELECT row, kind, version, key_version, data FROM record WHERE seq > ? ORDER BY seq",
+            ps -> ps.setLong(1, sequence));
+    records.forEach(action);
+  }
+
+  // ---------------------------------------------------------------- notes
+
+  /** Adds a case note (version 1) for a client in the store and returns its new id. */
+  public synchronized String addNote(String clientId, String authorId, LocalDate date, String text)
+      throws IOException {
+    checkOpen();
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("a note needs text");
+    }
+    String noteId = "N-" + HexFormat.of().formatHex(Aead.randomBytes(8));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("note_id", noteId);
+    fields.put("client_id", clientId);
+    if (authorId != null && !authorId.isBlank()) {
+      fields.put("author_id", authorId);
+    }
+    if (date != null) {
+      fields.put("date", date.toString());
+    }
+    fields.put("text", text.strip());
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      if (findLatest(RecordKind.CLIENT, clientId) == null) {
+        throw new IllegalArgumentException("no client with that id in the store");
+      }
+      transaction(
+          () -> {
+            Writer writer = new Writer();
+            writer.write(new ClinicRecord(RecordKind.NOTE, noteId, fields), null);
+            writer.finish();
+          });
+    }
+    return noteId;
+  }
+
+  /** Adds a version to a note: same client and date, new author and text. */
+  public synchronized NoteVersion amendNote(String noteId, String authorId, String text)
+      throws IOException {
+    checkOpen();
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("a note needs text");
+    }
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      StoredRow latest = findLatest(RecordKind.NOTE, noteId);
+      if (latest == null) {
+        throw new IllegalArgumentException("no note with that id in the store");
+      }
+      Map<String, String> fields = new LinkedHashMap<>(latest.record().fields());
+      fields.remove("author_id");
+      if (authorId != null && !authorId.isBlank()) {
+        fields.put("author_id", authorId);
+      }
+      fields.put("text", text.strip());
+      ClinicRecord[] stored = new ClinicRecord[1];
+      transaction(
+          () -> {
+            Writer writer = new Writer();
+            stored[0] = writer.write(new ClinicRecord(RecordKind.NOTE, noteId, fields), null);
+            writer.finish();
+          });
+      return stored[0] == null ? toNoteVersion(latest.record()) : toNoteVersion(stored[0]);
+    }
+  }
+
+  /** Every version of a note, oldest first; empty if there is no such note. */
+  public synchronized List<NoteVersion> noteVersions(String noteId) throws IOException {
+    checkOpen();
+    List<NoteVersion> versions = new ArrayList<>();
+    for (int version : masterKeys.keySet()) {
+      byte[] lookup = lookup(version, RecordKind.NOTE, noteId);
+      query(
+              "SELECT row, kind, version, key_version, data FROM record"
+                  + " WHERE kind = ? AND lookup = ? AND key_version = ?",
+              ps -> {
+                ps.setString(1, RecordKind.NOTE.name());
+                ps.setBytes(2, lookup);
+                ps.setInt(3, version);
+              })
+          .forEach(record -> versions.add(toNoteVersion(record)));
+    }
+    versions.sort(Comparator.comparingInt(NoteVersion::version));
+    return versions;
+  }
+
+  /** The latest version of each note about the client, by date. */
+  public synchronized List<NoteVersion> notesOf(String clientId) throws IOException {
+    List<NoteVersion> notes = new ArrayList<>();
+    forEach(
+        RecordKind.NOTE,
+        record -> {
+          if (record.get("client_id").equals(clientId)) {
+            notes.add(toNoteVersion(record));
+          }
+        });
+    notes.sort(
+        Comparator.comparing((NoteVersion n) -> n.date() == null ? LocalDate.MIN : n.date())
+            .thenComparing(NoteVersion::noteId));
+    return notes;
+  }
+
+  private static NoteVersion toNoteVersion(ClinicRecord note) {
+    String date = note.get("date");
+    return new NoteVersion(
+        note.id(),
+        note.get("client_id"),
+        Integer.parseInt(note.get("version")),
+        note.fields().get("author_id"),
+        date.length() == 10 ? LocalDate.parse(date) : null,
+        note.get("text"),
+        Instant.parse(note.get("created_at")));
+  }
+
+  // ---------------------------------------------------------------- users and keyslots
+
+  public synchronized void addUser(String name, Role role, String staffId, char[] passphrase)
+      throws IOException, StoreAccessException {
+    checkOpen();
+    requireDirector();
+    requireName(name);
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      if (listUsers().stream().anyMatch(u -> u.name().equals(name))) {
+        throw new IllegalArgumentException("a user with that name already exists");
+      }
+      transaction(
+          () ->
+              insertPassphraseSlot(
+                  nextSlot(), new User(name, role, blankToNull(staffId)), passphrase));
+    }
+  }
+
+  /**
+   * Removes a user's keyslot. Rotate the keys afterwards so an old copy of the store is useless.
+   */
+  public synchronized void removeUser(String name) throws IOException, StoreAccessException {
+    checkOpen();
+    requireDirector();
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      List<User> users = listUsers();
+      User removed =
+          users.stream()
+              .filter(u -> u.name().equals(name))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("no user with that name"));
+      if (removed.role() == Role.DIRECTOR
+          && users.stream().filter(u -> u.role() == Role.DIRECTOR).count() == 1) {
+        throw new IllegalArgumentException("cannot remove the last director");
+      }
+      transaction(
+          () -> {
+            try (PreparedStatement ps =
+                db.prepareStatement("DELETE FROM keyslot WHERE kind = 'user' AND user_name = ?")) {
+              ps.setString(1, name);
+              ps.executeUpdate();
+            }
+          });
+    }
+  }
+
+  /** The users holding a keyslot (not the machine); never a secret. */
+  public synchronized List<User> listUsers() throws IOException {
+    checkOpen();
+    List<User> users = new ArrayList<>();
+    try (Statement st = db.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT user_name, role, staff_id FROM keyslot WHERE kind = 'user' ORDER BY slot")) {
+      while (rs.next()) {
+        users.add(new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)));
+      }
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+    return users;
+  }
+
+  /** Replaces the current user's keyslot with one under the new passphrase. */
+  public synchronized void changePassphrase(char[] newPassphrase)
+      throws IOException, StoreAccessException {
+    checkOpen();
+    if (MACHINE.equals(user.name()) && slotKind(slot).equals(MACHINE)) {
+      throw new StoreAccessException("the machine key has no passphrase");
+    }
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      transaction(
+          () -> {
+            deleteSlot(slot);
+            insertPassphraseSlot(slot, user, newPassphrase);
+          });
+    }
+  }
+
+  /**
+   * Writes a new random 32-byte key file (owner read/write only) and a machine keyslot for it,
+   * replacing any earlier machine keyslot, for unattended runs with {@link #openWithKeyFile}.
+   */
+  public synchronized void addMachineKey(Path keyFile) throws IOException, StoreAccessException {
+    checkOpen();
+    requireDirector();
+    byte[] fileKey = Aead.newKey();
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      Files.write(
+          Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)),
+          fileKey);
+      transaction(
+          () -> {
+            try (Statement st = db.createStatement()) {
+              st.executeUpdate("DELETE FROM keyslot WHERE kind = 'machine'");
+            }
+            insertSlot(
+                nextSlot(),
+                MACHINE,
+                new User(MACHINE, Role.DIRECTOR, null),
+                null,
+                Hkdf.derive(fileKey, storeId, "machine keyslot"));
+          });
+    } catch (UnsupportedOperationException e) {
+      throw new IOException("the key file needs a POSIX file system", e);
+    } finally {
+      Aead.wipe(fileKey);
+    }
+  }
+
+  private void insertPassphraseSlot(int slotNo, User owner, char[] passphrase)
+      throws SQLException, GeneralSecurityException {
+    if (passphrase == null || passphrase.length == 0) {
+      throw new IllegalArgumentException("the passphrase is empty");
+    }
+    Argon2id kdf = Argon2id.withNewSalt();
+    insertSlot(slotNo, "user", owner, kdf, kdf.deriveKey(passphrase));
+  }
+
+  private void insertSlot(int slotNo, String kind, User owner, Argon2id kdf, byte[] kek)
+      throws SQLException, GeneralSecurityException {
+    byte[] aad = slotAad(storeId, slotNo, kind, owner);
+    KeyPair slotKeys = SealedBox.newKeyPair();
+    byte[] privateBytes = slotKeys.getPrivate().getEncoded();
+    byte[] publicKey = slotKeys.getPublic().getEncoded();
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "INSERT INTO keyslot(slot, kind, user_name, role, staff_id, kdf_type, kdf_memory_kib,"
+                + " kdf_iterations, kdf_parallelism, kdf_salt, public_key, wrapped_private,"
+                + " wrapped_master, mac) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      ps.setInt(1, slotNo);
+      ps.setString(2, kind);
+      ps.setString(3, owner.name());
+      ps.setString(4, owner.role().name());
+      ps.setString(5, owner.staffId());
+      ps.setString(6, kdf == null ? null : Argon2id.type());
+      if (kdf == null) {
+        for (int i = 7; i <= 10; i++) {
+          ps.setNull(i, java.sql.Types.NULL);
+        }
+      } else {
+        ps.setInt(7, kdf.memoryKib());
+        ps.setInt(8, kdf.iterations());
+        ps.setInt(9, kdf.parallelism());
+        ps.setBytes(10, kdf.salt());
+      }
+      ps.setBytes(11, publicKey);
+      ps.setBytes(12, Aead.seal(kek, privateBytes, aad));
+      ps.setBytes(13, SealedBox.seal(slotKeys.getPublic(), masterPayload(), aad));
+      ps.setBytes(14, slotMac(slotNo, kind, owner, publicKey));
+      ps.executeUpdate();
+    } finally {
+      Aead.wipe(kek, privateBytes);
+    }
+  }
+
+  private byte[] masterPayload() {
+    return ByteBuffer.allocate(4 + Aead.KEY_BYTES)
+        .putInt(keyVersion)
+        .put(masterKeys.get(keyVersion))
+        .array();
+  }
+
+  /** Binds a slot's public key to its owner under the master key, checked before re-wrapping. */
+  private byte[] slotMac(int slotNo, String kind, User owner, byte[] publicKey) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(derivedKey(keyVersion, KEYSLOT_LABEL), "HmacSHA256"));
+      mac.update(slotAad(storeId, slotNo, kind, owner));
+      return mac.doFinal(publicKey);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  private static byte[] slotAad(byte[] storeId, int slotNo, String kind, User owner) {
+    String label =
+        "dualcheck-keyslot\u0000"
+            + slotNo
+            + "\u0000"
+            + kind
+            + "\u0000"
+            + owner.name()
+            + "\u0000"
+            + owner.role()
+            + "\u0000"
+            + (owner.staffId() == null ? "" : owner.staffId());
+    byte[] text = label.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(storeId.length + text.length).put(storeId).put(text).array();
+  }
+
+  private int nextSlot() throws SQLException {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SELECT coalesce(max(slot), 0) + 1 FROM keyslot")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private String slotKind(int slotNo) throws IOException {
+    try (PreparedStatement ps = db.prepareStatement("SELECT kind FROM keyslot WHERE slot = ?")) {
+      ps.setInt(1, slotNo);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "";
+      }
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  private void deleteSlot(int slotNo) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("DELETE FROM keyslot WHERE slot = ?")) {
+      ps.setInt(1, slotNo);
+      ps.executeUpdate();
+    }
+  }
+
+  // ---------------------------------------------------------------- rotation
+
+  /**
+   * Makes a new master key version: every keyslot is re-wrapped at once, then records are
+   * re-encrypted in batches, each its own transaction. Interrupted, it is finished by the next
+   * {@link #open}; until then the old version still decrypts.
+   */
+  public synchronized void rotateKeys(ProgressListener listener)
+      throws IOException, StoreAccessException {
+    checkOpen();
+    requireDirector();
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      transaction(this::startRotation);
+      reencryptAll(listener);
+    }
+  }
+
+  private void startRotation() throws SQLException, GeneralSecurityException, IOException {
+    Map<Integer, byte[]> slotsChecked = verifySlotMacs();
+    int newVersion = masterKeys.lastKey() + 1;
+    byte[] newKey = Aead.newKey();
+    byte[] clinic = openSealedMeta("clinic");
+    byte[] signing = openSealedMeta("signing");
+    masterKeys.put(newVersion, newKey);
+    keyVersion = newVersion;
+    try (Statement st = db.createStatement()) {
+      st.executeUpdate("DELETE FROM master_key");
+    }
+    for (Map.Entry<Integer, byte[]> old : masterKeys.headMap(newVersion).entrySet()) {
+      try (PreparedStatement ps =
+          db.prepareStatement("INSERT INTO master_key(version, sealed) VALUES (?, ?)")) {
+        ps.setInt(1, old.getKey());
+        ps.setBytes(2, Aead.seal(newKey, old.getValue(), masterKeyAad(old.getKey())));
+        ps.executeUpdate();
+      }
+    }
+    try (Statement st = db.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT slot, kind, user_name, role, staff_id, public_key FROM keyslot");
+        PreparedStatement update =
+            db.prepareStatement("UPDATE keyslot SET wrapped_master = ?, mac = ? WHERE slot = ?")) {
+      while (rs.next()) {
+        int slotNo = rs.getInt(1);
+        User owner = new User(rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5));
+        byte[] publicKey = rs.getBytes(6);
+        if (!slotsChecked.containsKey(slotNo)) {
+          throw new IntegrityException("store integrity check failed: keyslot " + slotNo);
+        }
+        byte[] aad = slotAad(storeId, slotNo, rs.getString(2), owner);
+        update.setBytes(1, SealedBox.seal(SealedBox.publicKey(publicKey), masterPayload(), aad));
+        update.setBytes(2, slotMac(slotNo, rs.getString(2), owner, publicKey));
+        update.setInt(3, slotNo);
+        update.executeUpdate();
+      }
+    }
+    putSealedMeta("clinic", clinic);
+    putSealedMeta("signing", signing);
+  }
+
+  /** The slots whose public key is bound to their owner under the current key. */
+  private Map<Integer, byte[]> verifySlotMacs() throws SQLException {
+    Map<Integer, byte[]> verified = new HashMap<>();
+    try (Statement st = db.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT slot, kind, user_name, role, staff_id, public_key, mac FROM keyslot")) {
+      while (rs.next()) {
+        int slotNo = rs.getInt(1);
+        User owner = new User(rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5));
+        byte[] expected = slotMac(slotNo, rs.getString(2), owner, rs.getBytes(6));
+        if (java.security.MessageDigest.isEqual(expected, rs.getBytes(7))) {
+          verified.put(slotNo, rs.getBytes(6));
+        }
+      }
+    }
+    return verified;
+  }
+
+  private void reencryptAll(ProgressListener listener) throws IOException {
+    long total = countOldRows();
+    long done = 0;
+    long lastRow = 0;
+    listener.progress(done, total);
+    while (true) {
+      List<StoredRow> batch = new ArrayList<>();
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              "SELECT row, kind, version, key_version, data FROM record"
+                  + " WHERE key_version < ? AND row > ? ORDER BY row LIMIT "
+                  + ROTATION_BATCH)) {
+        ps.setInt(1, keyVersion);
+        ps.setLong(2, lastRow);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            batch.add(decryptRow(rs));
+          }
+        }
+      } catch (SQLException e) {
+        throw sqlFailure(e);
+      }
+      if (batch.isEmpty()) {
+        break;
+      }
+      transaction(
+          () -> {
+            try (PreparedStatement update =
+                db.prepareStatement(
+                    "UPDATE record SET lookup = ?, key_version = ?, data = ? WHERE row = ?")) {
+              for (StoredRow row : batch) {
+                ClinicRecord record = row.record();
+                update.setBytes(1, lookup(keyVersion, record.kind(), record.id()));
+                update.setInt(2, keyVersion);
+                update.setBytes(3, encrypt(record, row.row(), row.version(), keyVersion));
+                update.setLong(4, row.row());
+                update.addBatch();
+              }
+              update.executeBatch();
+            }
+          });
+      done += batch.size();
+      lastRow = batch.get(batch.size() - 1).row();
+      listener.progress(done, total);
+    }
+    transaction(
+        () -> {
+          try (Statement st = db.createStatement()) {
+            st.executeUpdate("DELETE FROM master_key");
+          }
+        });
+    for (byte[] old : masterKeys.headMap(keyVersion).values()) {
+      Aead.wipe(old);
+    }
+    masterKeys.headMap(keyVersion).clear();
+    derivedKeys.keySet().removeIf(label -> !label.endsWith("/" + keyVersion));
+  }
+
+  private long countOldRows() throws IOException {
+    try (PreparedStatement ps =
+        db.prepareStatement("SELECT count(*) FROM record WHERE key_version < ?")) {
+      ps.setInt(1, keyVersion);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  private void loadOldMasterKeys() throws SQLException, IOException {
+    byte[] current = masterKeys.get(keyVersion);
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SELECT version, sealed FROM master_key")) {
+      while (rs.next()) {
+        int version = rs.getInt(1);
+        try {
+          masterKeys.put(version, Aead.open(current, rs.getBytes(2), masterKeyAad(version)));
+        } catch (GeneralSecurityException e) {
+          throw new IntegrityException("store integrity check failed: master key " + version);
+        }
+      }
+    }
+  }
+
+  /** Finishes a rotation an earlier process left unfinished, unless another process writes. */
+  private void resumeRotation() throws IOException {
+    if (masterKeys.size() == 1) {
+      return;
+    }
+    WriterLock lock;
+    try {
+      lock = WriterLock.acquire(dir);
+    } catch (StoreInUseException e) {
+      return; // the other writer may be rotating; old versions still decrypt
+    }
+    try (lock) {
+      reencryptAll(ProgressListener.NONE);
+    }
+  }
+
+  private byte[] masterKeyAad(int version) {
+    return ByteBuffer.allocate(storeId.length + 20)
+        .put(storeId)
+        .put("dualcheck-master".getBytes(StandardCharsets.US_ASCII))
+        .putInt(version)
+        .array();
+  }
+
+  // ---------------------------------------------------------------- signing identity
+
+  public synchronized SigningIdentity signingIdentity() throws IOException {
+    checkOpen();
+    return decodeIdentity(openSealedMeta("signing"));
+  }
+
+  /** Replaces the clinic's signing identity with the first key entry of a PKCS#12 file. */
+  public synchronized void importSigningIdentity(Path p12, char[] password)
+      throws IOException, StoreAccessException {
+    checkOpen();
+    requireDirector();
+    SigningIdentity identity;
+    try (InputStream in = Files.newInputStream(p12)) {
+      KeyStore keyStore = KeyStore.getInstance("PKCS12");
+      keyStore.load(in, password);
+      identity = null;
+      for (String alias : Collections.list(keyStore.aliases())) {
+        if (keyStore.isKeyEntry(alias)) {
+          Key key = keyStore.getKey(alias, password);
+          Certificate[] chain = keyStore.getCertificateChain(alias);
+          if (key instanceof PrivateKey privateKey && chain != null && chain.length > 0) {
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Certificate certificate : chain) {
+              certificates.add((X509Certificate) certificate);
+            }
+            identity = new SigningIdentity(privateKey, certificates);
+            break;
+          }
+        }
+      }
+    } catch (GeneralSecurityException | ClassCastException e) {
+      throw new IOException(p12.getFileName() + ": not a readable PKCS#12 signing identity", e);
+    }
+    if (identity == null) {
+      throw new IOException(p12.getFileName() + ": holds no private key with a certificate");
+    }
+    byte[] encoded = encodeIdentity(identity);
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      transaction(() -> putSealedMeta("signing", encoded));
+    }
+  }
+
+  private static byte[] encodeIdentity(SigningIdentity identity) throws IOException {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeUTF(identity.key().getAlgorithm());
+      byte[] key = identity.key().getEncoded();
+      out.writeInt(key.length);
+      out.write(key);
+      Aead.wipe(key);
+      out.writeInt(identity.chain().size());
+      for (X509Certificate certificate : identity.chain()) {
+        byte[] der = certificate.getEncoded();
+        out.writeInt(der.length);
+        out.write(der);
+      }
+      return bytes.toByteArray();
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot encode the signing identity", e);
+    }
+  }
+
+  private static SigningIdentity decodeIdentity(byte[] encoded) throws IOException {
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
+      String algorithm = in.readUTF();
+      byte[] key = in.readNBytes(in.readInt());
+      PrivateKey privateKey =
+          KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(key));
+      Aead.wipe(key);
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      int count = in.readInt();
+      List<X509Certificate> chain = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        byte[] der = in.readNBytes(in.readInt());
+        chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+      }
+      return new SigningIdentity(privateKey, chain);
+    } catch (GeneralSecurityException e) {
+      throw new IntegrityException("store integrity check failed: signing identity");
+    }
+  }
+
+  // ---------------------------------------------------------------- rows
+
+  private record StoredRow(long row, int version, int keyVersion, ClinicRecord record) {}
+
+  /** Writes records inside one transaction, numbering rows and changes. */
+  private final class Writer {
+    private long nextRow;
+    private long seq;
+
+    Writer() throws SQLException, IOException {
+      try (Statement st = db.createStatement();
+          ResultSet rs = st.executeQuery("SELECT coalesce(max(row), 0) + 1 FROM record")) {
+        rs.next();
+        nextRow = rs.getLong(1);
+      }
+      seq = ByteBuffer.wrap(readMeta(db, "seq")).getLong();
+    }
+
+    /** Writes the record unless it is unchanged; returns what was stored, or null. */
+    ClinicRecord write(ClinicRecord record, Instant createdAt)
+        throws SQLException, IOException, GeneralSecurityException {
+      StoredRow existing = findLatest(record.kind(), record.id());
+      if (record.kind() == RecordKind.NOTE) {
+        int version = 1;
+        if (existing != null) {
+          Map<String, String> previous = new HashMap<>(existing.record().fields());
+          previous.remove("version");
+          previous.remove("created_at");
+          if (previous.equals(record.fields())) {
+            return null;
+          }
+          version = existing.version() + 1;
+          try (PreparedStatement ps =
+              db.prepareStatement("UPDATE record SET latest = 0 WHERE row = ?")) {
+            ps.setLong(1, existing.row());
+            ps.executeUpdate();
+          }
+        }
+        Map<String, String> fields = new HashMap<>(record.fields());
+        fields.put("version", Integer.toString(version));
+        fields.put("created_at", (createdAt == null ? clock.instant() : createdAt).toString());
+        ClinicRecord note = new ClinicRecord(RecordKind.NOTE, record.id(), fields);
+        insert(note, nextRow++, version);
+        return note;
+      }
+      if (existing == null) {
+        insert(record, nextRow++, 1);
+        return record;
+      }
+      if (existing.record().fields().equals(record.fields())) {
+        return null;
+      }
+      int version = existing.version() + 1;
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              "UPDATE record SET lookup = ?, version = ?, key_version = ?, seq = ?, data = ?"
+                  + " WHERE row = ?")) {
+        ps.setBytes(1, lookup(keyVersion, record.kind(), record.id()));
+        ps.setInt(2, version);
+        ps.setInt(3, keyVersion);
+        ps.setLong(4, ++seq);
+        ps.setBytes(5, encrypt(record, existing.row(), version, keyVersion));
+        ps.setLong(6, existing.row());
+        ps.executeUpdate();
+      }
+      return record;
+    }
+
+    private void insert(ClinicRecord record, long row, int version)
+        throws SQLException, GeneralSecurityException {
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              "INSERT INTO record(row, kind, lookup, version, key_version, latest, seq, data)"
+                  + " VALUES (?, ?, ?, ?, ?, 1, ?, ?)")) {
+        ps.setLong(1, row);
+        ps.setString(2, record.kind().name());
+        ps.setBytes(3, lookup(keyVersion, record.kind(), record.id()));
+        ps.setInt(4, version);
+        ps.setInt(5, keyVersion);
+        ps.setLong(6, ++seq);
+        ps.setBytes(7, encrypt(record, row, version, keyVersion));
+        ps.executeUpdate();
+      }
+    }
+
+    void finish() throws SQLException {
+      putMeta("seq", ByteBuffer.allocate(8).putLong(seq).array());
+    }
+  }
+
+  private StoredRow findLatest(RecordKind kind, String id) throws IOException {
+    for (int version : masterKeys.descendingKeySet()) {
+      byte[] lookup = lookup(version, kind, id);
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              "SELECT row, kind, version, key_version, data FROM record"
+                  + " WHERE kind = ? AND lookup = ? AND key_version = ? AND latest = 1")) {
+        ps.setString(1, kind.name());
+        ps.setBytes(2, lookup);
+        ps.setInt(3, version);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            StoredRow row = decryptRow(rs);
+            if (!row.record().id().equals(id)) {
+              throw IntegrityException.record(row.row());
+            }
+            return row;
+          }
+        }
+      } catch (SQLException e) {
+        throw sqlFailure(e);
+      }
+    }
+    return null;
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** Decrypts every row the query selects before returning any, so tampering gives no output. */
+  private List<ClinicRecord> query(String sql, Binder binder) throws IOException {
+    List<ClinicRecord> records = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement(sql)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          records.add(decryptRow(rs).record());
+        }
+      }
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+    return records;
+  }
+
+  private StoredRow decryptRow(ResultSet rs) throws SQLException, IntegrityException {
+    long row = rs.getLong("row");
+    int version = rs.getInt("version");
+    int rowKeyVersion = rs.getInt("key_version");
+    RecordKind kind;
+    try {
+      kind = RecordKind.valueOf(rs.getString("kind"));
+    } catch (IllegalArgumentException e) {
+      throw IntegrityException.record(row);
+    }
+    byte[] key = derivedKey(rowKeyVersion, recordLabel(kind));
+    if (key == null) {
+      throw IntegrityException.record(row);
+    }
+    try {
+      byte[] plaintext =
+          Aead.open(key, rs.getBytes("data"), recordAad(kind, row, version, rowKeyVersion));
+      ClinicRecord record = RecordCodec.decode(plaintext);
+      Aead.wipe(plaintext);
+      if (record == null || record.kind() != kind) {
+        throw IntegrityException.record(row);
+      }
+      return new StoredRow(row, version, rowKeyVersion, record);
+    } catch (GeneralSecurityException e) {
+      throw IntegrityException.record(row);
+    }
+  }
+
+  private byte[] encrypt(ClinicRecord record, long row, int version, int withKeyVersion)
+      throws GeneralSecurityException {
+    byte[] plaintext = RecordCodec.encode(record);
+    try {
+      return Aead.seal(
+          derivedKey(withKeyVersion, recordLabel(record.kind())),
+          plaintext,
+          recordAad(record.kind(), row, version, withKeyVersion));
+    } finally {
+      Aead.wipe(plaintext);
+    }
+  }
+
+  private static String recordLabel(RecordKind kind) {
+    return kind == RecordKind.NOTE ? Purpose.NOTES.name() : RECORDS_LABEL;
+  }
+
+  /** Binds a ciphertext to its store, kind, row, version and key version. */
+  private byte[] recordAad(RecordKind kind, long row, int version, int withKeyVersion) {
+    byte[] kindName = kind.name().getBytes(StandardCharsets.US_ASCII);
+    return ByteBuffer.allocate(17 + storeId.length + kindName.length + 16)
+        .put("dualcheck-record\u0000".getBytes(StandardCharsets.US_ASCII))
+        .put(storeId)
+        .put(kindName)
+        .putLong(row)
+        .putInt(version)
+        .putInt(withKeyVersion)
+        .array();
+  }
+
+  /** The keyed hash that finds a record by kind and external id without storing the id. */
+  private byte[] lookup(int version, RecordKind kind, String id) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(derivedKey(version, Purpose.LOOKUP.name()), "HmacSHA256"));
+      mac.update(kind.name().getBytes(StandardCharsets.US_ASCII));
+      mac.update((byte) 0);
+      return mac.doFinal(id.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- metadata
+
+  private static byte[] readMeta(Connection db, String name) throws SQLException, IOException {
+    try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IntegrityException("store integrity check failed: metadata " + name);
+        }
+        return rs.getBytes(1);
+      }
+    }
+  }
+
+  private void putMeta(String name, byte[] value) throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement("INSERT OR REPLACE INTO meta(name, value) VALUES (?, ?)")) {
+      ps.setString(1, name);
+      ps.setBytes(2, value);
+      ps.executeUpdate();
+    }
+  }
+
+  private void putSealedMeta(String name, byte[] value)
+      throws SQLException, GeneralSecurityException {
+    byte[] sealed =
+        Aead.seal(derivedKey(keyVersion, RECORDS_LABEL), value, metaAad(name, keyVersion));
+    putMeta(name, ByteBuffer.allocate(4 + sealed.length).putInt(keyVersion).put(sealed).array());
+  }
+
+  private byte[] openSealedMeta(String name) throws IOException {
+    try {
+      ByteBuffer stored = ByteBuffer.wrap(readMeta(db, name));
+      int version = stored.getInt();
+      byte[] sealed = new byte[stored.remaining()];
+      stored.get(sealed);
+      byte[] key = derivedKey(version, RECORDS_LABEL);
+      if (key == null) {
+        throw new GeneralSecurityException("unknown key version");
+      }
+      return Aead.open(key, sealed, metaAad(name, version));
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IntegrityException("store integrity check failed: metadata " + name);
+    }
+  }
+
+  private byte[] metaAad(String name, int version) {
+    byte[] label = ("dualcheck-meta\u0000" + name).getBytes(StandardCharsets.US_ASCII);
+    return ByteBuffer.allocate(storeId.length + label.length + 4)
+        .put(storeId)
+        .put(label)
+        .putInt(version)
+        .array();
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  @FunctionalInterface
+  private interface Work {
+    void run() throws SQLException, IOException, GeneralSecurityException;
+  }
+
+  /** Runs work in one SQLite transaction; the caller holds the writer lock. */
+  private void transaction(Work work) throws IOException {
+    try {
+      db.setAutoCommit(false);
+      boolean committed = false;
+      try {
+        work.run();
+        db.commit();
+        committed = true;
+      } finally {
+        if (!committed) {
+          db.rollback();
+        }
+        db.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("encryption failed", e);
+    }
+  }
+
+  private static IOException sqlFailure(SQLException e) {
+    return new IOException("store database error: " + e.getMessage(), e);
+  }
+
+  private void requireDirector() throws StoreAccessException {
+    if (user.role() != Role.DIRECTOR) {
+      throw new StoreAccessException("access denied: only a director may do this");
+    }
+  }
+
+  private static void requireName(String name) {
+    if (name == null || name.isBlank() || name.equals(MACHINE)) {
+      throw new IllegalArgumentException("a user needs a name other than \"machine\"");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the store is closed");
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    masterKeys.values().forEach(Aead::wipe);
+    derivedKeys.values().forEach(Aead::wipe);
+    derivedKeys.clear();
+    try {
+      db.close();
+    } catch (SQLException e) {
+      // closing releases what it can; nothing is left to protect
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.dualcheck.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class CsvRecordsTest {
+  private static final String CLIENT_HEADER = "client_id,given_name,family_name,dob,phone\n";
+
+  private static List<ClinicRecord> read(RecordKind kind, String text)
+      throws IOException, CsvFormatException {
+    return CsvRecords.readRows(
+            kind, Path.of("in", kind.fileName() + ".csv"), new StringReader(text))
+        .stream()
+        .map(CsvRecords.Row::record)
+        .toList();
+  }
+
+  private static CsvFormatException failure(RecordKind kind, String text) {
+    return assertThrows(CsvFormatException.class, () -> read(kind, text));
+  }
+
+  @Test
+  void runsUnderTheTurkishLocaleAsTheBuildSets() {
+    assertEquals("tr", Locale.getDefault().getLanguage());
+  }
+
+  @Test
+  void readsRecordsLeavingEmptyCellsOut() throws Exception {
+    List<ClinicRecord> records =
+        read(RecordKind.CLIENT, CLIENT_HEADER + "C1,Ida,Quill,1980-02-29,\nC2,,Vane,1975,555\n");
+    assertEquals(2, records.size());
+    ClinicRecord first = records.get(0);
+    assertEquals("C1", first.id());
+    assertEquals("Ida", first.get("given_name"));
+    assertFalse(first.fields().containsKey("phone"));
+    assertEquals("1975", records.get(1).get("dob"));
+  }
+
+  @Test
+  void namesFileLineAndColumnOfABadDate() {
+    CsvFormatException e =
+        failure(
+            RecordKind.CLIENT,
+            CLIENT_HEADER + "C1,Ida,Quill,1980-02-29,\nC2,Al,Vane,1976-13-02,\n");
+    assertEquals(
+        "clients.csv line 3, column dob: expected a date YYYY-MM-DD, YYYY-MM or YYYY",
+        e.getMessage());
+    assertEquals(3, e.line());
+    assertEquals("dob", e.column());
+    assertEquals("clients.csv", e.file().getFileName().toString());
+  }
+
+  @Test
+  void rejectsDatesThatAreNotOnTheCalendar() {
+    for (String date : List.of("1981-02-29", "1980-04-31", "1980-00", "80-01-01", "1980/01/01")) {
+      CsvFormatException e =
+          failure(RecordKind.CLIENT, CLIENT_HEADER + "C1,Ida,Quill," + date + ",\n");
+      assertEquals("dob", e.column(), date);
+      assertFalse(e.getMessage().contains(date), "the value stays out of the message");
+    }
+  }
+
+  @Test
+  void accecptsPartialDates() throws Exception {
+    for (String date : List.of("1980", "1980-02", "2000-02-29")) {
+      assertEquals(
+          date,
+          read(RecordKind.CLIENT, CLIENT_HEADER + "C1,Ida,Quill," + date + ",\n")
+              .get(0)
+              .get("dob"));
+    }
+  }
+
+  @Test
+  void rejectsAnUnknownColumn() {
+    CsvFormatException e =
+        failure(RecordKind.CLIENT, "client_id,given_name,shoe_size\nC1,Ida,42\n");
+    assertEquals(1, e.line());
+    assertEquals("shoe_size", e.column());
+    assertTrue(e.getMessage().startsWith("clients.csv line 1, column shoe_size: unknown column"));
+  }
+
+  @Test
+  void toleratesAByteOrderMark() throws Exception {
+    assertEquals(
+        "C1", read(RecordKind.CLIENT, "\uFEFF" + CLIENT_HEADER + "C1,Ida,,,\n").get(0).id());
+  }
+
+  @Test
+  void needsAnIdAndAName() {
+    assertEquals(
+        "clients.csv line 2, column client_id: expected an id",
+        failure(RecordKind.CLIENT, CLIENT_HEADER + ",Ida,Quill,,\n").getMessage());
+    assertEquals(
+        "clients.csv line 2, column given_name: expected a given_name or family_name",
+        failure(RecordKind.CLIENT, CLIENT_HEADER + "C1,,,1980,\n").getMessage());
+  }
+
+  @Test
+  void rejectsADuplicateIdNamingBothLines() {
+    assertEquals(
+        "clients.csv line 4, column client_id: duplicate id, first on line 2",
+        failure(RecordKind.CLIENT, CLIENT_HEADER + "C1,Ida,,,\nC2,Al,,,\nC1,Bo,,,\n").getMessage());
+  }
+
+  @Test
+  void countsLinesInsideQuotedFields() {
+    CsvFormatException e =
+        failure(
+            RecordKind.NOTE,
+            "note_id,client_id,date,text\nN1,C1,2020-01-01,\"two\nlines\"\nN2,C1,2020-02-30,x\n");
+    assertEquals(4, e.line());
+    assertEquals("date", e.column());
+  }
+
+  @Test
+  void rejectsAShortRow() {
+    assertEquals(
+        "clients.csv line 2: expected 5 values, found 3",
+        failure(RecordKind.CLIENT, CLIENT_HEADER + "C1,Ida,Quill\n").getMessage());
+  }
+
+  @Test
+  void checksTheKindOfAContact() throws Exception {
+    String header = "contact_id,kind,given_name\n";
+    assertEquals("hire", read(RecordKind.CONTACT, header + "K1,HIRE,Ida\n").get(0).get("kind"));
+    assertEquals(
+        "contacts.csv line 2, column kind: expected one of intake, referral, acquaintance, hire",
+        failure(RecordKind.CONTACT, header + "K1,friend,Ida\n").getMessage());
+  }
+
+  @Test
+  void cleansFormerFamilyNames() throws Exception {
+    ClinicRecord record =
+        read(
+                RecordKind.CLIENT,
+                "client_id,family_name,former_family_names\nC1,Quill, Vane ;; Orr ;\n")
+            .get(0);
+    assertEquals("Vane;Orr", record.get("former_family_names"));
+  }
+
+  @Test
+  void derivesAStableTieIdFromStaffIdNameAndBirthDate() throws Exception {
+    String header = "staff_id,relation,given_name,family_name,dob\n";
+    ClinicRecord tie = read(RecordKind.TIE, header + "S0003,friend,Ida,Quill,1980\n").get(0);
+    assertTrue(tie.id().matches("S0003-[0-9a-f]{10}"), tie.id());
+    ClinicRecord same =
+        read(RecordKind.TIE, header + "S0003,neighbour,  IDA , quill,1980\n").get(0);
+    assertEquals(tie.id(), same.id());
+    ClinicRecord other = read(RecordKind.TIE, header + "S0003,friend,Ida,Quill,1981\n").get(0);
+    assertNotEquals(tie.id(), other.id());
+    assertEquals(
+        "ties.csv line 3, column staff_id: duplicate id, first on line 2",
+        failure(RecordKind.TIE, header + "S0003,friend,Ida,Quill,1980\nS0003,x,ida,quill,1980\n")
+            .getMessage());
+  }
+
+  @Test
+  void reportsBadQuotingWithItsLine() {
+    CsvFormatException e = failure(RecordKind.CLIENT, CLIENT_HEADER + "C1,\"Ida\"x,Quill,,\n");
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().startsWith("clients.csv line 2: "), e.getMessage());
+  }
+
+  @Test
+  void needsTheIdColumn() {
+    assertEquals(
+        "clients.csv line 1, column client_id: expected this column (the record id)",
+        failure(RecordKind.CLIENT, "given_name\nIda\n").getMessage());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.dualcheck.index;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * A Lucene {@link Directory} whose files are encrypted and authenticated on the delegate: a
+ * segmented AES-256-GCM stream per file (see {@link EncryptedFormat}), so reads stay random access
+ * and any tampering, truncation, extension or reordering surfaces as a {@link
+ * CorruptIndexException} naming the file, never as wrong bytes. Decrypted segments are kept in a
+ * bounded heap cache shared by all readers of this directory.
+ */
+public final class EncryptedDirectory extends FilterDirectory {
+  /** Enough for the hot part of a clinic-sized index; a cold query decrypts what it misses. */
+  static final long DEFAULT_CACHE_BYTES = 64L << 20;
+
+  private final byte[] indexKey;
+  private final int segmentShift;
+  private final SegmentCache cache;
+  private final SecureRandom random = new SecureRandom();
+
+  /** Names of the files with an open output. */
+  private final Set<String> writing = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Every file written through this directory is encrypted and authenticated with a key derived
+   * from indexKey (32 bytes; the store's INDEX purpose key).
+   */
+  public EncryptedDirectory(Directory delegate, byte[] indexKey) {
+    this(delegate, indexKey, EncryptedFormat.DEFAULT_SEGMENT_SHIFT, DEFAULT_CACHE_BYTES);
+  }
+
+  EncryptedDirectory(Directory delegate, byte[] indexKey, int segmentShift, long cacheBytes) {
+    super(delegate);
+    if (indexKey == null || indexKey.length != EncryptedFormat.KEY_BYTES) {
+      throw new IllegalArgumentException("index key must be 32 bytes");
+    }
+    if (segmentShift < EncryptedFormat.MIN_SEGMENT_SHIFT
+        || segmentShift > EncryptedFormat.MAX_SEGMENT_SHIFT) {
+      throw new IllegalArgumentException("segment shift out of range: " + segmentShift);
+    }
+    this.indexKey = indexKey.clone();
+    this.segmentShift = segmentShift;
+    this.cache = new SegmentCache(cacheBytes);
+  }
+
+  /** An encrypted directory over the ciphertext files in {@code folder}, read without mmap. */
+  public static EncryptedDirectory open(Path folder, byte[] indexKey) throws IOException {
+    Directory plain = new NIOFSDirectory(folder);
+    try {
+      return new EncryptedDirectory(plain, indexKey);
+    } catch (RuntimeException e) {
+      IOUtils.closeWhileHandlingException(plain);
+      throw e;
+    }
+  }
+
+  @Override
+  public IndexOutput createOutput(String name, IOContext context) throws IOException {
+    // registered before the file appears, so no reader sees it unfinished
+    if (!writing.add(name)) {
+      throw new FileAlreadyExistsException(name);
+    }
+    IndexOutput out;
+    try {
+      out = in.createOutput(name, context);
+    } catch (IOException | RuntimeException e) {
+      writing.remove(name);
+      throw e;
+    }
+    return encrypting(out);
+  }
+
+  @Override
+  public IndexOutput createTempOutput(String prefix, String suffix, IOContext context)
+      throws IOException {
+    IndexOutput out = in.createTempOutput(prefix, suffix, context);
+    writing.add(out.getName());
+    return encrypting(out);
+  }
+
+  private IndexOutput encrypting(IndexOutput out) throws IOException {
+    String name = out.getName();
+    try {
+      return new EncryptedIndexOutput(
+          out, indexKey, segmentShift, random, () -> writing.remove(name));
+    } catch (IOException | RuntimeException e) {
+      writing.remove(name);
+      IOUtils.closeWhileHandlingException(out);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens a finished file. A file still being written cannot be authenticated yet (its last segment
+   * is missing), so it is refused as FSDirectory refuses files it cannot access.
+   */
+  @Override
+  public IndexInput openInput(String name, IOContext context) throws IOException {
+    if (writing.contains(name)) {
+      throw new AccessDeniedException(name, null, "still open for writing");
+    }
+    return new EncryptedIndexInput(openFile(name, context));
+  }
+
+  private EncryptedFile openFile(String name, IOContext context) throws IOException {
+    IndexInput ciphertext = in.openInput(name, context);
+    try {
+      return EncryptedFile.open(name, ciphertext, indexKey, segmentShift, cache, context);
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(ciphertext);
+      throw e;
+    }
+  }
+
+  /** The plaintext length, computed from the ciphertext length without reading the file. */
+  @Override
+  public long fileLength(String name) throws IOException {
+    long ciphertextLength = in.fileLength(name);
+    long length = EncryptedFormat.plaintextLength(ciphertextLength, segmentShift);
+    if (length < 0) {
+      throw new CorruptIndexException(
+          "ciphertext length " + ciphertextLength + " is not a valid encrypted file length", name);
+    }
+    return length;
+  }
+
+  /**
+   * Authenticates every file completely; throws CorruptIndexException naming the file on the first
+   * failure. The write lock, which the delegate's lock factory creates empty, is not a data file.
+   */
+  public void verifyAll() throws IOException {
+    for (String name : listAll()) {
+      if (name.equals(IndexWriter.WRITE_LOCK_NAME)) {
+        continue;
+      }
+      EncryptedFile file = openFile(name, IOContext.READONCE);
+      try {
+        file.verify();
+      } finally {
+        file.close();
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      super.close();
+    } finally {
+      cache.clear();
+      Arrays.fill(indexKey, (byte) 0);
+    }
+  }
+
+  /** Bytes of decrypted segments currently cached, for tests and measurements. */
+  long cachedBytes() {
+    return cache.bytes();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.dualcheck.index;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+
+/**
+ * What all inputs, clones and slices of one opened file share: the ciphertext input, the file key
+ * and its geometry. Immutable after {@link #open}; decrypted segments go to the directory's cache.
+ */
+final class EncryptedFile {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  final String name;
+  final long id = IDS.incrementAndGet();
+  final long length;
+  final int segmentShift;
+  private final IndexInput ciphertext;
+  private final byte[] header;
+  private final SecretKeySpec key;
+  private final long segments;
+  private final SegmentCache cache;
+
+  /** False for merges and read-once files: a one-pass scan must not evict what queries use. */
+  private final boolean cached;
+
+  private EncryptedFile(
+      String name,
+      IndexInput ciphertext,
+      byte[] header,
+      SecretKeySpec key,
+      long length,
+      int segmentShift,
+      SegmentCache cache,
+      boolean cached) {
+    this.name = name;
+    this.ciphertext = ciphertext;
+    this.header = header;
+    this.key = key;
+    this.length = length;
+    this.segmentShift = segmentShift;
+    this.segments = EncryptedFormat.segmentCount(length, segmentShift);
+    this.cache = cache;
+    this.cached = cached;
+  }
+
+  /**
+   * Reads the header and authenticates the last segment, so a truncated, extended or foreign file
+   * fails here already. Takes ownership of {@code ciphertext} only on success.
+   */
+  static EncryptedFile open(
+      String name,
+      IndexInput ciphertext,
+      byte[] indexKey,
+      int segmentShift,
+      SegmentCache cache,
+      IOContext context)
+      throws IOException {
+    long length = EncryptedFormat.plaintextLength(ciphertext.length(), segmentShift);
+    if (length < 0) {
+      throw new CorruptIndexException(
+          "ciphertext length " + ciphertext.length() + " is not a valid encrypted file length",
+          name);
+    }
+    byte[] header = new byte[EncryptedFormat.HEADER_BYTES];
+    ciphertext.seek(0);
+    ciphertext.readBytes(header, 0, header.length);
+    if (header[0] != EncryptedFormat.VERSION) {
+      throw new CorruptIndexException("unknown encrypted file format version " + header[0], name);
+    }
+    if (EncryptedFormat.segmentShift(header) != segmentShift) {
+      throw new CorruptIndexException(
+          "segment size 2^" + EncryptedFormat.segmentShift(header) + " is not 2^" + segmentShift,
+          name);
+    }
+    EncryptedFile file =
+        new EncryptedFile(
+            name,
+            ciphertext,
+            header,
+            EncryptedFormat.fileKey(indexKey, header),
+            length,
+            segmentShift,
+            cache,
+            !context.readOnce && context.context != IOContext.Context.MERGE);
+    file.segment(file.segments - 1, ciphertext);
+    return file;
+  }
+
+  /** The plaintext of one segment, from the cache or decrypted through {@code in}. */
+  byte[] segment(long segment, IndexInput in) throws IOException {
+    byte[] plaintext = cache.get(id, segment);
+    if (plaintext == null) {
+      plaintext = decrypt(segment, in);
+      if (cached) {
+        cache.put(id, segment, plaintext);
+      }
+    }
+    return plaintext;
+  }
+
+  private byte[] decrypt(long segment, IndexInput in) throws IOException {
+    boolean last = segment == segments - 1;
+    int plaintextLength = last ? (int) (length - (segment << segmentShift)) : 1 << segmentShift;
+    int ciphertextLength = plaintextLength + EncryptedFormat.TAG_BYTES;
+    SegmentCipher cipher = SegmentCipher.forReading();
+    byte[] buffer = cipher.scratch(ciphertextLength);
+    in.seek(EncryptedFormat.ciphertextOffset(segment, segmentShift));
+    in.readBytes(buffer, 0, ciphertextLength);
+    try {
+      return cipher.decrypt(key, header, segment, last, buffer, ciphertextLength);
+    } catch (GeneralSecurityException e) {
+      throw new CorruptIndexException(
+          "segment "
+              + segment
+              + " of "
+              + segments
+              + " failed authentication"
+              + " (tampered, truncated, reordered or encrypted with another key)",
+          name,
+          e);
+    }
+  }
+
+  /** Authenticates every segment without filling the cache. */
+  void verify() throws IOException {
+    for (long s = 0; s < segments; s++) {
+      decrypt(s, ciphertext);
+    }
+  }
+
+  /** A clone of the ciphertext input for one reader, which must not share its position. */
+  IndexInput ciphertextReader() {
+    return ciphertext.clone();
+  }
+
+  void close() throws IOException {
+    try {
+      ciphertext.close();
+    } finally {
+      cache.remove(id);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.dualcheck.index;
+
+import dev.dualcheck.names.Names;
+import dev.dualcheck.names.Nicknames;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Name keys shared by the index and the checker, so that what is indexed and what is asked for are
+ * always computed the same way. Folding, family tokens, phonetic codes and nicknames come from
+ * {@link Names} and {@link Nicknames}; this class adds the forms the matcher compares.
+ */
+public final class NameKeys {
+
+  /** Family-name particles, as {@link Names#familyTokens} drops them. */
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "van", "von", "vom", "der", "den", "het", "ter", "ten", "zu", "zum", "zur", "de", "del",
+          "della", "dello", "degli", "dei", "di", "da", "das", "do", "dos", "du", "des", "le", "la",
+          "lo", "los", "las", "y", "al", "el", "bin", "bint", "ibn", "ben", "af", "av");
+
+  private NameKeys() {}
+
+  /** Lower-case Latin ASCII, non-letters as single spaces (see {@link Names#fold}). */
+  public static String fold(String text) {
+    return text == null || text.isEmpty() ? "" : Names.fold(text);
+  }
+
+  /** Folded tokens of a name or text. */
+  public static List<String> tokens(String text) {
+    String folded = fold(text);
+    return folded.isEmpty() ? List.of() : List.of(folded.split(" "));
+  }
+
+  /** True for a particle such as "van", "de", "al". */
+  public static boolean isParticle(String token) {
+    return PARTICLES.contains(token);
+  }
+
+  /**
+   * The family name's core: tokens without particles, or all tokens when nothing else is left ("van
+   * den Berg" gives [berg]; "Le" alone stays [le]).
+   */
+  public static List<String> core(List<String> tokens) {
+    List<String> core = new ArrayList<>(tokens.size());
+    for (String t : tokens) {
+      if (!isParticle(t)) {
+        core.add(t);
+      }
+    }
+    return core.isEmpty() ? tokens : core;
+  }
+
+  /**
+   * Every form a family name may be filed under: {@link Names#familyTokens} (each part of the core
+   * and the core joined) and all tokens joined ("Al-Sayed" gives sayed and alsayed; "O'Brien" gives
+   * obrien).
+   */
+  public static Set<String> familyForms(String family) {
+    Set<String> forms = new LinkedHashSet<>();
+    if (family == null || family.isBlank()) {
+      return forms;
+    }
+    List<String> tokens = tokens(family);
+    if (tokens.isEmpty()) {
+      return forms;
+    }
+    forms.addAll(Names.familyTokens(family));
+    forms.add(String.join("", core(tokens)));
+    forms.add(String.join("", tokens));
+    return forms;
+  }
+
+  /** True when two folded names are the same under a transcription convention (Müller, Mueller). */
+  public static boolean sameSpelling(String a, String b) {
+    Set<String> spellings = Names.spellings(a);
+    for (String s : Names.spellings(b)) {
+      if (spellings.contains(s)) {
+        return true;
+      }
+    }
+    return skeleton(a).equals(skeleton(b));
+  }
+
+  /** Doubled letters single, "ph" as "f", "y" as "i": Phillip and Filip, Kowalsky and Kowalski. */
+  static String skeleton(String folded) {
+    String s = folded.replace("ph", "f");
+    StringBuilder out = new StringBuilder(s.length());
+    char prev = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 'y') {
+        c = 'i';
+      }
+      if (c != prev && c != ' ') {
+        out.append(c);
+      }
+      prev = c;
+    }
+    return out.toString();
+  }
+
+  /** Double Metaphone primary code of a folded token ({@link Names#phonetic}). */
+  public static String phonetic(String foldedToken) {
+    return Names.phonetic(foldedToken);
+  }
+
+  /**
+   * Keys under which a folded given name is filed with its nicknames: two names that share a key
+   * may be the same person's (Bill and William).
+   */
+  public static Set<String> nicknameKeys(String foldedGiven) {
+    return Nicknames.groups(foldedGiven);
+  }
+
+  /** True when one folded given name is a nickname or variant of the other. */
+  public static boolean nicknameEquivalent(String a, String b) {
+    return Nicknames.equivalent(a, b);
+  }
+}

@@ -1,0 +1,152 @@
+package dev.dualcheck.index;
+
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/** The index schema: field names and how a record becomes a document. */
+final class PersonDocs {
+
+  static final String KEY = "key";
+  static final String KIND = "kind";
+
+  /** Marks person documents, so that their number is one docFreq away. */
+  static final String PERSON = "person";
+
+  static final String RECORD = "rec";
+  static final String GIVEN = "given";
+  static final String NICK = "nick";
+  static final String FAMILY = "family";
+  static final String GIVEN_PHONETIC = "given_ph";
+  static final String FAMILY_PHONETIC = "family_ph";
+  static final String DOB = "dob";
+  static final String PHONE = "phone";
+  static final String EMAIL = "email";
+  static final String POSTAL = "postal";
+  static final String NOTE_CLIENT = "client";
+  static final String TEXT = "text";
+  static final String TEXT_PHONETIC = "text_ph";
+  static final String TEXT_NICKNAME = "text_nick";
+
+  /** Stands for a token without a phonetic code, so that positions stay aligned. */
+  static final String NO_CODE = "_";
+
+  private PersonDocs() {}
+
+  static String key(ClinicRecord record) {
+    if (record.kind() == RecordKind.NOTE) {
+      String version = record.get("version");
+      return "note:" + record.id() + ":" + (version.isEmpty() ? "1" : version);
+    }
+    return record.kind().singular() + ":" + record.id();
+  }
+
+  /** The blocking keys of a person, computed the same way for records and for contacts. */
+  record Keys(
+      Set<String> given,
+      Set<String> nick,
+      Set<String> family,
+      Set<String> givenPhonetic,
+      Set<String> familyPhonetic,
+      String dob,
+      String phone,
+      String email,
+      String postal) {}
+
+  static Keys keys(ClinicRecord person) {
+    Set<String> given = new LinkedHashSet<>();
+    given.addAll(NameKeys.tokens(person.get("given_name")));
+    given.addAll(NameKeys.tokens(person.get("middle_name")));
+    // initials only block through their other fields
+    given.removeIf(t -> t.length() < 2);
+    Set<String> nick = new LinkedHashSet<>();
+    for (String g : given) {
+      nick.addAll(NameKeys.nicknameKeys(g));
+    }
+    Set<String> family = new LinkedHashSet<>(NameKeys.familyForms(person.get("family_name")));
+    for (String former : person.get("former_family_names").split(";")) {
+      family.addAll(NameKeys.familyForms(former));
+    }
+    // one-letter family tokens (the "o" of "O Brien") block nothing useful
+    family.removeIf(t -> t.length() < 2);
+    Set<String> givenPhonetic = new LinkedHashSet<>();
+    for (String g : given) {
+      givenPhonetic.add(NameKeys.phonetic(g));
+    }
+    Set<String> familyPhonetic = new LinkedHashSet<>();
+    for (String f : family) {
+      familyPhonetic.add(NameKeys.phonetic(f));
+    }
+    String dob = person.get("dob").strip();
+    return new Keys(
+        given,
+        nick,
+        family,
+        givenPhonetic,
+        familyPhonetic,
+        dob.length() == 10 ? dob : "",
+        ContactKeys.phoneTail(person.get("phone")),
+        ContactKeys.email(person.get("email")),
+        ContactKeys.postal(person.get("postal_code")));
+  }
+
+  static Document document(ClinicRecord record) {
+    Document doc = new Document();
+    doc.add(new StringField(KEY, key(record), Field.Store.NO));
+    doc.add(new StringField(KIND, record.kind().singular(), Field.Store.NO));
+    // doc values, not stored fields: a candidate is read without decompressing a block of others
+    doc.add(new BinaryDocValuesField(RECORD, new BytesRef(RecordCodec.encode(record))));
+    if (record.kind() == RecordKind.NOTE) {
+      doc.add(new StringField(NOTE_CLIENT, record.get("client_id"), Field.Store.NO));
+      List<String> tokens = NameKeys.tokens(record.get("text"));
+      doc.add(new TextField(TEXT, String.join(" ", tokens), Field.Store.NO));
+      doc.add(new TextField(TEXT_PHONETIC, phoneticText(tokens), Field.Store.NO));
+      doc.add(new TextField(TEXT_NICKNAME, String.join(" ", tokens), Field.Store.NO));
+      return doc;
+    }
+    doc.add(new StringField(PERSON, "1", Field.Store.NO));
+    Keys keys = keys(record);
+    addAll(doc, GIVEN, keys.given());
+    addAll(doc, NICK, keys.nick());
+    addAll(doc, FAMILY, keys.family());
+    addAll(doc, GIVEN_PHONETIC, keys.givenPhonetic());
+    addAll(doc, FAMILY_PHONETIC, keys.familyPhonetic());
+    addOne(doc, DOB, keys.dob());
+    addOne(doc, PHONE, keys.phone());
+    addOne(doc, EMAIL, keys.email());
+    addOne(doc, POSTAL, keys.postal());
+    return doc;
+  }
+
+  static String phoneticText(List<String> foldedTokens) {
+    StringBuilder out = new StringBuilder(foldedTokens.size() * 5);
+    for (String t : foldedTokens) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      String code = NameKeys.phonetic(t);
+      out.append(code.isEmpty() ? NO_CODE : code);
+    }
+    return out.toString();
+  }
+
+  private static void addAll(Document doc, String field, Set<String> values) {
+    for (String v : values) {
+      addOne(doc, field, v);
+    }
+  }
+
+  private static void addOne(Document doc, String field, String value) {
+    if (!value.isEmpty()) {
+      doc.add(new StringField(field, value, Field.Store.NO));
+    }
+  }
+}

@@ -1,0 +1,304 @@
+package dev.dualcheck.index;
+
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+
+/**
+ * The Lucene index of the clinic's people (one document per client, associate, staff member and
+ * declared tie) and of its case notes (one document per note version). It fetches candidates only;
+ * scoring them is the checker's job. Records are stored whole in the index, which is encrypted at
+ * rest, so that a check needs no trip to the store.
+ */
+public final class PersonIndex implements Closeable {
+
+  private static final String SEQUENCE = "store_sequence";
+
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private volatile boolean dirty;
+
+  private PersonIndex(IndexWriter writer) throws IOException {
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** Opens the index in {@code directory}, creating an empty one when there is none. */
+  public static PersonIndex open(Directory directory) throws IOException {
+    IndexWriterConfig config =
+        new IndexWriterConfig(
+            new PerFieldAnalyzerWrapper(
+                new WhitespaceAnalyzer(),
+                Map.of(PersonDocs.TEXT_NICKNAME, new NicknameTextAnalyzer())));
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    IndexWriter writer = new IndexWriter(directory, config);
+    try {
+      return new PersonIndex(writer);
+    } catch (IOException | RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  /** Adds or replaces a record: persons by kind and id, notes by note id and version. */
+  public void upsert(ClinicRecord record) throws IOException {
+    if (record.kind() == RecordKind.CONTACT) {
+      throw new IllegalArgumentException("contacts are checked, never indexed");
+    }
+    writer.updateDocument(
+        new Term(PersonDocs.KEY, PersonDocs.key(record)), PersonDocs.document(record));
+    dirty = true;
+  }
+
+  /** Commits, remembering the store's change sequence the index now reflects. */
+  public void commit(long storeSequence) throws IOException {
+    writer.setLiveCommitData(Map.of(SEQUENCE, Long.toString(storeSequence)).entrySet());
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+    dirty = false;
+  }
+
+  /** The store sequence of the last commit, or -1 for an index never committed with one. */
+  public long committedSequence() throws IOException {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        if (e.getKey().equals(SEQUENCE)) {
+          return Long.parseLong(e.getValue());
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Removes every document (the next commit makes it permanent). */
+  public void deleteAll() throws IOException {
+    writer.deleteAll();
+    dirty = true;
+  }
+
+  /** Documents of one kind: persons, or note versions. */
+  public long count(RecordKind kind) throws IOException {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(PersonDocs.KIND, kind.singular())));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * The person records most likely to be {@code person}, best first: a blocking query over folded
+   * and phonetic names (given and family swapped too), nickname keys, date of birth, phone tail,
+   * e-mail and postal code.
+   *
+   * @param person a record with the contract's person columns (a contact, or a name to look up)
+   * @param kinds the kinds of record to consider
+   * @param max the most candidates to return
+   */
+  public List<ClinicRecord> candidates(ClinicRecord person, Collection<RecordKind> kinds, int max)
+      throws IOException {
+    PersonDocs.Keys keys = PersonDocs.keys(person);
+    BooleanQuery.Builder should = new BooleanQuery.Builder();
+    int clauses = 0;
+    clauses += add(should, PersonDocs.FAMILY, keys.family(), 3f);
+    clauses += add(should, PersonDocs.FAMILY_PHONETIC, keys.familyPhonetic(), 1.5f);
+    clauses += add(should, PersonDocs.GIVEN, keys.given(), 2f);
+    clauses += add(should, PersonDocs.NICK, keys.nick(), 1.5f);
+    clauses += add(should, PersonDocs.GIVEN_PHONETIC, keys.givenPhonetic(), 1f);
+    // swapped given and family names
+    clauses += add(should, PersonDocs.GIVEN, keys.family(), 1.5f);
+    clauses += add(should, PersonDocs.FAMILY, keys.given(), 1.5f);
+    clauses += add(should, PersonDocs.DOB, nonEmpty(keys.dob(), swappedDate(keys.dob())), 3f);
+    clauses += add(should, PersonDocs.PHONE, nonEmpty(keys.phone()), 4f);
+    clauses += add(should, PersonDocs.EMAIL, nonEmpty(keys.email()), 4f);
+    clauses += add(should, PersonDocs.POSTAL, nonEmpty(keys.postal()), 0.5f);
+    if (clauses == 0 || kinds.isEmpty()) {
+      return List.of();
+    }
+    should.setMinimumNumberShouldMatch(1);
+    BooleanQuery.Builder kindFilter = new BooleanQuery.Builder();
+    for (RecordKind kind : kinds) {
+      kindFilter.add(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), Occur.SHOULD);
+    }
+    BooleanQuery query =
+        new BooleanQuery.Builder()
+            .add(should.build(), Occur.MUST)
+            .add(kindFilter.build(), Occur.FILTER)
+            .build();
+    return search(query, max);
+  }
+
+  /**
+   * Note versions that mention any of the name forms, as phrases (within {@code slop} positions) of
+   * folded words, of their phonetic codes, or with the first word by its nickname groups.
+   *
+   * @param nameForms each a name as words, e.g. ["Bill", "Turner"]; forms of one word are ignored
+   */
+  public List<ClinicRecord> notesMentioning(List<List<String>> nameForms, int slop, int max)
+      throws IOException {
+    BooleanQuery.Builder should = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (List<String> form : nameForms) {
+      List<String> folded = new ArrayList<>();
+      for (String word : form) {
+        folded.addAll(NameKeys.tokens(word));
+      }
+      if (folded.size() < 2 || clauses >= 200) {
+        continue;
+      }
+      should.add(
+          new PhraseQuery(slop, PersonDocs.TEXT, folded.toArray(new String[0])), Occur.SHOULD);
+      String[] codes = PersonDocs.phoneticText(folded).split(" ");
+      should.add(
+          new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_PHONETIC, codes), 0.5f),
+          Occur.SHOULD);
+      clauses += 2;
+      // the first word by its nickname groups: "William Turner" finds "Bill Turner"
+      for (String key : NameKeys.nicknameKeys(folded.get(0))) {
+        String[] words = folded.toArray(new String[0]);
+        words[0] = key;
+        should.add(
+            new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_NICKNAME, words), 0.8f),
+            Occur.SHOULD);
+        clauses++;
+      }
+    }
+    if (clauses == 0) {
+      return List.of();
+    }
+    return search(should.build(), max);
+  }
+
+  /**
+   * How common a folded given or family name token is among indexed persons, as a fraction in [0,
+   * 1]; used to weigh agreement on a common name less than on a rare one.
+   */
+  public NameFrequency nameFrequency(String foldedToken, boolean family) throws IOException {
+    IndexSearcher searcher = acquire();
+    try {
+      String field = family ? PersonDocs.FAMILY : PersonDocs.GIVEN;
+      int df = searcher.getIndexReader().docFreq(new Term(field, foldedToken));
+      int persons = searcher.getIndexReader().docFreq(new Term(PersonDocs.PERSON, "1"));
+      return new NameFrequency(df, persons);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * A name's document frequency among all documents of the index.
+   *
+   * @param documents how many documents carry the name
+   * @param total all person documents
+   */
+  public record NameFrequency(int documents, int total) {}
+
+  /** Persons indexed (clients, associates, staff, ties): the population names are counted in. */
+  public long personCount() throws IOException {
+    return count(RecordKind.CLIENT)
+        + count(RecordKind.ASSOCIATE)
+        + count(RecordKind.STAFF)
+        + count(RecordKind.TIE);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      writer.close();
+    }
+  }
+
+  private List<ClinicRecord> search(Query query, int max) throws IOException {
+    IndexSearcher searcher = acquire();
+    try {
+      ScoreDoc[] hits = searcher.search(query, max).scoreDocs;
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      List<ClinicRecord> records = new ArrayList<>(hits.length);
+      for (ScoreDoc hit : hits) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(PersonDocs.RECORD);
+        if (values == null || !values.advanceExact(hit.doc - leaf.docBase)) {
+          throw new IOException("index document without its record");
+        }
+        records.add(RecordCodec.decode(values.binaryValue()));
+      }
+      return records;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private IndexSearcher acquire() throws IOException {
+    if (dirty) {
+      dirty = false;
+      searchers.maybeRefreshBlocking();
+    }
+    return searchers.acquire();
+  }
+
+  private static int add(
+      BooleanQuery.Builder builder, String field, Set<String> values, float boost) {
+    int n = 0;
+    for (String v : values) {
+      if (!v.isEmpty()) {
+        builder.add(
+            new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, v))), boost),
+            Occur.SHOULD);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static Set<String> nonEmpty(String... values) {
+    Set<String> set = new java.util.LinkedHashSet<>();
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        set.add(v);
+      }
+    }
+    return set;
+  }
+
+  /** 1980-03-07 as 1980-07-03: day and month are often swapped between conventions. */
+  private static String swappedDate(String iso) {
+    if (iso.length() != 10) {
+      return "";
+    }
+    String month = iso.substring(5, 7);
+    String day = iso.substring(8, 10);
+    if (day.equals(month) || day.compareTo("12") > 0) {
+      return "";
+    }
+    return iso.substring(0, 5) + day + "-" + month;
+  }
+}
