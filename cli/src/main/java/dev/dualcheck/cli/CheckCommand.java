@@ -35,7 +35,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--family", paramLabel = "NAME", description = "Family name.")
   String family;
 
-  @Option(names = "--dob", paramLabel = "DATE", description = "Date of birth: YYYY-MM-DD, YYYY-MM or YYYY.")
+  @Option(
+      names = "--dob",
+      paramLabel = "DATE",
+      description = "Date of birth: YYYY-MM-DD, YYYY-MM or YYYY.")
   String dob;
 
   @Option(names = "--phone", paramLabel = "PHONE", description = "Phone number, any format.")

@@ -67,8 +67,17 @@ final class DemoCommand implements Callable<Integer> {
     main.out.println("dualcheck demo in " + folder);
     main.out.println("(a throwaway store; its passphrase is '" + DEMO_PASSPHRASE + "')");
 
-    step(env, "generate", "--out", data.toString(), "--clients", "400", "--contacts", "80",
-        "--seed", Long.toString(seed));
+    step(
+        env,
+        "generate",
+        "--out",
+        data.toString(),
+        "--clients",
+        "400",
+        "--contacts",
+        "80",
+        "--seed",
+        Long.toString(seed));
     step(env, "init", "--clinic", "Riverside Counselling (demo)");
     for (String kind : List.of("staff", "clients", "associates", "notes", "ties")) {
       step(env, "import", kind, data.resolve(kind + ".csv").toString());
@@ -79,8 +88,14 @@ final class DemoCommand implements Callable<Integer> {
     Path report = folder.resolve("report.pdf");
     Path json = folder.resolve("findings.json");
     Path cert = folder.resolve("clinic.pem");
-    step(env, "scan", data.resolve("contacts.csv").toString(), "--json", json.toString(),
-        "--report", report.toString());
+    step(
+        env,
+        "scan",
+        data.resolve("contacts.csv").toString(),
+        "--json",
+        json.toString(),
+        "--report",
+        report.toString());
     step(env, "keys", "export-cert", "--out", cert.toString());
     int verified = step(env, "report", "verify", report.toString(), "--trust", cert.toString());
 

@@ -22,14 +22,14 @@ final class FindingPrinter {
       out.println(
           String.format(
               Locale.ROOT,
-              "  %s  %-15s %-8s %.2f  %s %s (%s)",
+              "  %s  %-15s %-8s %.2f  %s %s%s",
               finding.id(),
               finding.type().jsonName(),
               finding.level().jsonName(),
               finding.score(),
               finding.record(),
               finding.ref(),
-              finding.recordName()));
+              finding.recordName() == null ? "" : " (" + finding.recordName() + ")"));
       if (explain) {
         for (String line : Explanation.waterfall(finding).split("\n")) {
           out.println("      " + line);

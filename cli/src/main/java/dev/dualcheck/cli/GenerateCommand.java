@@ -19,13 +19,25 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
   Path out;
 
-  @Option(names = "--clients", paramLabel = "N", defaultValue = "1000", description = "Clients (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--clients",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Clients (default: ${DEFAULT-VALUE}).")
   int clients;
 
-  @Option(names = "--contacts", paramLabel = "M", defaultValue = "200", description = "Contacts to scan (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--contacts",
+      paramLabel = "M",
+      defaultValue = "200",
+      description = "Contacts to scan (default: ${DEFAULT-VALUE}).")
   int contacts;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override

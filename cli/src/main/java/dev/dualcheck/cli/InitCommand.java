@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "init",
-    description = "Create a store: keys, the first user (a director), a signing key and certificate.")
+    description =
+        "Create a store: keys, the first user (a director), a signing key and certificate.")
 final class InitCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
@@ -40,7 +41,12 @@ final class InitCommand implements Callable<Integer> {
     char[] passphrase = storeOptions.newPassphrase(main.env);
     try (Store store = Store.create(directory, user, passphrase, clinic, main.clock)) {
       main.out.println(
-          "created store " + store.directory() + " for " + store.clinicName() + "; user " + user
+          "created store "
+              + store.directory()
+              + " for "
+              + store.clinicName()
+              + "; user "
+              + user
               + " (director)");
     } finally {
       Arrays.fill(passphrase, '\0');

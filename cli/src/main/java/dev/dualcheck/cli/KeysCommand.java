@@ -26,7 +26,11 @@ final class KeysCommand {
     @ParentCommand KeysCommand keys;
     @Mixin StoreOptions storeOptions;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write it.")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        required = true,
+        description = "Where to write it.")
     Path out;
 
     @Override

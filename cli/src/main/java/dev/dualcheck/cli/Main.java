@@ -85,7 +85,8 @@ public final class Main implements Runnable {
         (exception, args2) -> {
           CommandLine cl = exception.getCommandLine();
           cl.getErr().println("error: " + exception.getMessage());
-          cl.getErr().println("see: dualcheck " + cl.getCommandSpec().qualifiedName(" ") + " --help");
+          cl.getErr()
+              .println("see: dualcheck " + cl.getCommandSpec().qualifiedName(" ") + " --help");
           return Exit.USAGE;
         });
     int status = commandLine.execute(args);
@@ -114,8 +115,8 @@ public final class Main implements Runnable {
 
   /**
    * One line for the user. Messages of our own exceptions are written to be shown (no PHI); an
-   * unexpected exception's message may quote data, so only its type is shown unless
-   * DUALCHECK_DEBUG is set.
+   * unexpected exception's message may quote data, so only its type is shown unless DUALCHECK_DEBUG
+   * is set.
    */
   private static String describe(Exception exception, Map<String, String> env) {
     int status = exitStatus(exception);

@@ -11,6 +11,7 @@ import dev.dualcheck.delivery.DeliveryException;
 import dev.dualcheck.delivery.MailSettings;
 import dev.dualcheck.delivery.Recipient;
 import dev.dualcheck.delivery.SecureMailer;
+import dev.dualcheck.delivery.Sleeper;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.CsvFormatException;
 import dev.dualcheck.store.CsvRecords;
@@ -69,7 +70,11 @@ final class NightlyCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Option(names = "--config", paramLabel = "FILE", required = true, description = "The YAML config.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      required = true,
+      description = "The YAML config.")
   Path configFile;
 
   @Override
@@ -134,7 +139,8 @@ final class NightlyCommand implements Callable<Integer> {
 
       ConflictChecker checker =
           new ConflictChecker(
-              workspace.index(), MatchSettings.defaults().withDefaultRegion(config.defaultPhoneRegion()));
+              workspace.index(),
+              MatchSettings.defaults().withDefaultRegion(config.defaultPhoneRegion()));
       String scanId = "S-" + UUID.randomUUID();
       ScanResult scanned = checker.scan(toScan, scanId, main.clock.instant(), done -> {});
       ScanResult result =
@@ -142,9 +148,7 @@ final class NightlyCommand implements Callable<Integer> {
               scanned.scanId(),
               scanned.created(),
               scanned.contacts(),
-              scanned.findings().stream()
-                  .filter(f -> !isOwnTie(f, tieDeclaredBy))
-                  .toList());
+              scanned.findings().stream().filter(f -> !isOwnTie(f, tieDeclaredBy)).toList());
 
       String base = "dualcheck-" + today;
       Path json = uniqueFile(config.outputFolder(), base, ".json");
@@ -160,7 +164,9 @@ final class NightlyCommand implements Callable<Integer> {
               "nightly %s: imported %d file(s)%s, scanned %d contact(s), %d finding(s), report %s",
               today,
               imported,
-              failed > 0 ? " (" + failed + " failed, see " + config.dropFolder().resolve("failed") + ")" : "",
+              failed > 0
+                  ? " (" + failed + " failed, see " + config.dropFolder().resolve("failed") + ")"
+                  : "",
               result.contacts(),
               result.findings().size(),
               pdf);
@@ -170,7 +176,8 @@ final class NightlyCommand implements Callable<Integer> {
           summary += ", mailed to " + recipients + " recipient(s)";
         } catch (DeliveryException e) {
           main.out.println(summary);
-          main.err.println("nightly: delivery failed, the report stays at " + pdf + ": " + e.getMessage());
+          main.err.println(
+              "nightly: delivery failed, the report stays at " + pdf + ": " + e.getMessage());
           return Exit.USAGE;
         }
       }
@@ -187,7 +194,8 @@ final class NightlyCommand implements Callable<Integer> {
     for (NightlyConfig.Recipient recipient : mail.recipients()) {
       recipients.add(new Recipient(recipient.address(), certificate(recipient)));
     }
-    char[] password = mail.passwordFile() == null ? null : StoreOptions.firstLine(mail.passwordFile());
+    char[] password =
+        mail.passwordFile() == null ? null : StoreOptions.firstLine(mail.passwordFile());
     MailSettings settings =
         new MailSettings(
             mail.host(),
@@ -203,10 +211,14 @@ final class NightlyCommand implements Callable<Integer> {
             Optional.ofNullable(mail.trustStore()));
     SigningIdentity identity = store.signingIdentity();
     SecureMailer mailer =
-        new SecureMailer(settings, identity.key(), identity.chain(), main.clock, Thread::sleep);
+        new SecureMailer(settings, identity.key(), identity.chain(), main.clock, Sleeper.system());
     int count = result.findings().size();
     String subject =
-        "dualcheck nightly scan " + today + ": " + count + (count == 1 ? " finding" : " findings")
+        "dualcheck nightly scan "
+            + today
+            + ": "
+            + count
+            + (count == 1 ? " finding" : " findings")
             + " to review";
     String body =
         "The signed report of tonight's scan is attached (PDF, signed by "
@@ -302,7 +314,9 @@ final class NightlyCommand implements Callable<Integer> {
     Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
     if (reason != null) {
       Files.writeString(
-          target.resolveSibling(target.getFileName() + ".reason"), reason + "\n", StandardCharsets.UTF_8);
+          target.resolveSibling(target.getFileName() + ".reason"),
+          reason + "\n",
+          StandardCharsets.UTF_8);
     }
   }
 

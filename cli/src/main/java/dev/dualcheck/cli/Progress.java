@@ -27,9 +27,9 @@ final class Progress {
     return new Progress(err, label, total, System.console() != null);
   }
 
-  /** Called from the scanning thread(s) with the number of contacts just finished. */
-  synchronized void advance(int count) {
-    done += count;
+  /** Called with the number of items finished so far. */
+  synchronized void update(int finished) {
+    done = finished;
     int percent = total == 0 ? 100 : (int) (100L * done / total);
     if (terminal) {
       if (percent != lastShown) {

@@ -35,12 +35,7 @@ final class Reports {
   private Reports() {}
 
   static void writeSigned(
-      Store store,
-      ScanResult result,
-      String dataFingerprint,
-      boolean redact,
-      Path out,
-      Clock clock)
+      Store store, ScanResult result, String dataFingerprint, boolean redact, Path out, Clock clock)
       throws IOException, GeneralSecurityException {
     ReportContext context =
         new ReportContext(

@@ -33,12 +33,16 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "OUT", description = "Write the findings JSON here.")
   Path jsonOut;
 
-  @Option(names = "--report", paramLabel = "OUT.pdf", description = "Write a signed PDF report here.")
+  @Option(
+      names = "--report",
+      paramLabel = "OUT.pdf",
+      description = "Write a signed PDF report here.")
   Path reportOut;
 
   @Option(
       names = "--redact",
-      description = "Make the PDF a board copy: pseudonymous ids, no names, dates or contact details.")
+      description =
+          "Make the PDF a board copy: pseudonymous ids, no names, dates or contact details.")
   boolean redact;
 
   @Override
@@ -51,7 +55,7 @@ final class ScanCommand implements Callable<Integer> {
       ConflictChecker checker = new ConflictChecker(workspace.index(), MatchSettings.defaults());
       Progress progress = Progress.start(main.err, "scanning", contacts.size());
       ScanResult result =
-          checker.scan(contacts, newScanId(), main.clock.instant(), progress::advance);
+          checker.scan(contacts, newScanId(), main.clock.instant(), progress::update);
       progress.finish();
       if (jsonOut != null) {
         try (OutputStream out = Files.newOutputStream(jsonOut)) {

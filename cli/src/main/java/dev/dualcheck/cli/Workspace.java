@@ -34,7 +34,11 @@ final class Workspace implements AutoCloseable {
     Path directory = options.storeDirectory(main.env);
     if (!Store.exists(directory)) {
       throw new UsageException(
-          "no store at " + directory + ": create one with `dualcheck init --store " + directory + "`");
+          "no store at "
+              + directory
+              + ": create one with `dualcheck init --store "
+              + directory
+              + "`");
     }
     Store store;
     if (options.keyFile != null) {

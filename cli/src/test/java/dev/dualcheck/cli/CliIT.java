@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliIT {
 
-  @TempDir Path temp;
+  @TempDir static Path temp;
   Path data;
   Path store;
   Cli cli;
@@ -55,13 +55,18 @@ class CliIT {
     Cli.Result result =
         cli.run(
             "check",
-            "--given", client.get("given_name"),
-            "--family", client.get("family_name"),
-            "--dob", client.get("dob"),
+            "--given",
+            client.get("given_name"),
+            "--family",
+            client.get("family_name"),
+            "--dob",
+            client.get("dob"),
             "--json");
     assertEquals(1, result.status(), result::toString);
-    assertTrue(result.out().contains("\"ref\" : \"" + client.get("client_id") + "\"")
-        || result.out().contains("\"ref\":\"" + client.get("client_id") + "\""), result::toString);
+    assertTrue(
+        result.out().contains("\"ref\" : \"" + client.get("client_id") + "\"")
+            || result.out().contains("\"ref\":\"" + client.get("client_id") + "\""),
+        result::toString);
     assertTrue(result.out().contains("\"type\""), result::toString);
   }
 
@@ -69,11 +74,19 @@ class CliIT {
   void findsAKnownClientWithATypoInTheFamilyName() {
     CSVRecord client = clientWithBothNamesAndDob();
     String family = client.get("family_name");
-    String typo = family.substring(0, family.length() - 2) + family.charAt(family.length() - 1)
-        + family.charAt(family.length() - 2);
+    String typo =
+        family.substring(0, family.length() - 2)
+            + family.charAt(family.length() - 1)
+            + family.charAt(family.length() - 2);
     Cli.Result result =
-        cli.run("check", "--given", client.get("given_name"), "--family", typo,
-            "--dob", client.get("dob"));
+        cli.run(
+            "check",
+            "--given",
+            client.get("given_name"),
+            "--family",
+            typo,
+            "--dob",
+            client.get("dob"));
     assertEquals(1, result.status(), result::toString);
     assertTrue(result.out().contains(client.get("client_id")), result::toString);
   }
@@ -81,7 +94,14 @@ class CliIT {
   @Test
   void aStrangerIsNotFound() {
     Cli.Result result =
-        cli.run("check", "--given", "Zebedeus", "--family", "Quarrington-Vasquez", "--dob", "1931-02-03");
+        cli.run(
+            "check",
+            "--given",
+            "Zebedeus",
+            "--family",
+            "Quarrington-Vasquez",
+            "--dob",
+            "1931-02-03");
     assertEquals(0, result.status(), result::toString);
     assertEquals("no conflict found\n", result.out());
   }
@@ -150,7 +170,8 @@ class CliIT {
     for (Map.Entry<Path, byte[]> file : snapshot(store).entrySet()) {
       String bytes = new String(file.getValue(), StandardCharsets.ISO_8859_1);
       for (String secret : secrets) {
-        String encoded = new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        String encoded =
+            new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         assertFalse(bytes.contains(encoded), () -> file.getKey() + " contains imported PHI");
       }
     }

@@ -27,4 +27,14 @@ public record MatchSettings(String defaultRegion, int maxCandidates, int maxNote
   public MatchSettings withDefaultRegion(String region) {
     return new MatchSettings(region, maxCandidates, maxNoteHits);
   }
+
+  /** The match-probability thresholds of each level, as the weights file sets them. */
+  public java.util.Map<Level, Double> thresholds() {
+    Weights weights = Weights.defaults();
+    java.util.Map<Level, Double> thresholds = new java.util.EnumMap<>(Level.class);
+    for (Level level : Level.values()) {
+      thresholds.put(level, weights.param(level.jsonName()));
+    }
+    return thresholds;
+  }
 }
