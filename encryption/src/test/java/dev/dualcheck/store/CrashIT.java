@@ -30,11 +30,15 @@ class CrashIT {
     try (Store store = Store.open(storeDir, StoreIT.PASSPHRASE.clone(), StoreIT.CLOCK)) {
       store.importCsv(RecordKind.CLIENT, SyntheticClinic.write(temp.resolve("first.csv"), first));
     }
-    List<Map<String, String>> big = new SyntheticClinic(22).clients(20_000);
+    List<Map<String, String>> big = new SyntheticClinic(22).clients(20_100).subList(100, 20_100);
     Path csv = SyntheticClinic.write(temp.resolve("clients.csv"), big);
+    Path wal = storeDir.resolve(Store.DB_FILE + "-wal");
     Set<Long> outcomes = new HashSet<>();
-    long[] delaysMillis = {0, 150, 400, 800, 1500};
-    for (long delay : delaysMillis) {
+    boolean rolledBackAfterWrites = false;
+    // kill while validating (0), then once the uncommitted transaction has spilled that many
+    // bytes into the WAL: the kill lands in the middle of the writes
+    long[] killAtWalBytes = {0, 64 << 10, 1 << 20, 4 << 20};
+    for (long threshold : killAtWalBytes) {
       Process child =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -48,30 +52,39 @@ class CrashIT {
               .start();
       BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      String line = out.readLine();
-      assertEquals("importing", line);
-      Thread.sleep(delay);
+      assertEquals("importing", out.readLine());
+      while (threshold > 0 && child.isAlive() && walSize(wal) < threshold) {
+        Thread.sleep(2);
+      }
       child.destroyForcibly(); // SIGKILL on Linux
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-      Path wal = storeDir.resolve(Store.DB_FILE + "-wal");
-      System.out.printf(
-          java.util.Locale.ROOT,
-          "killed after %d ms, WAL %d bytes%n",
-          delay,
-          java.nio.file.Files.exists(wal) ? java.nio.file.Files.size(wal) : -1);
+      long walAtKill = walSize(wal);
       try (Store store = Store.open(storeDir, StoreIT.PASSPHRASE.clone(), StoreIT.CLOCK)) {
         long count = store.count(RecordKind.CLIENT);
-        assertTrue(count == 100 || count == 20_000, "before or after, never between: " + count);
+        System.out.printf(
+            java.util.Locale.ROOT, "killed at WAL %d bytes: %d clients%n", walAtKill, count);
+        assertTrue(
+            count == 100 || count == 20_000 + 100, "before or after, never between: " + count);
         List<ClinicRecord> all = new ArrayList<>();
         store.forEach(RecordKind.CLIENT, all::add);
         assertEquals(count, all.size());
-        assertEquals(count == 100 ? 100 : 20_100, store.changeSequence());
+        assertEquals(count, store.changeSequence());
         outcomes.add(count);
-        if (count == 20_000) {
+        rolledBackAfterWrites |= count == 100 && walAtKill > 0;
+        if (count > 100) {
           break; // the import won the race: later kills would change nothing
         }
       }
     }
+    assertTrue(rolledBackAfterWrites, "a kill landed after writes began and was rolled back");
     assertTrue(outcomes.contains(100L), "at least one kill landed before the commit");
+  }
+
+  private static long walSize(Path wal) {
+    try {
+      return java.nio.file.Files.size(wal);
+    } catch (java.io.IOException e) {
+      return 0;
+    }
   }
 }
