@@ -880,14 +880,24 @@ public final class Store implements AutoCloseable {
     checkOpen();
     requireDirector();
     try (WriterLock lock = WriterLock.acquire(dir)) {
-      transaction(this::startRotation);
+      int previousVersion = keyVersion;
+      try {
+        transaction(this::startRotation);
+      } catch (IOException | RuntimeException e) {
+        // rolled back on disk: forget the new key in memory too
+        byte[] abandoned = masterKeys.remove(previousVersion + 1);
+        Aead.wipe(abandoned);
+        derivedKeys.keySet().removeIf(label -> label.endsWith("/" + (previousVersion + 1)));
+        keyVersion = previousVersion;
+        throw e;
+      }
       reencryptAll(listener);
     }
   }
 
   private void startRotation() throws SQLException, GeneralSecurityException, IOException {
     Map<Integer, byte[]> slotsChecked = verifySlotMacs();
-    int newVersion = masterKeys.lastKey() + 1;
+    int newVersion = keyVersion + 1;
     byte[] newKey = Aead.newKey();
     byte[] clinic = openSealedMeta("clinic");
     byte[] signing = openSealedMeta("signing");
