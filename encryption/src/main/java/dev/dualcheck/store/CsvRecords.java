@@ -1,10 +1,14 @@
 package dev.dualcheck.store;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,16 +63,30 @@ public final class CsvRecords {
   record Row(ClinicRecord record, long line) {}
 
   static List<Row> readRows(RecordKind kind, Path csv) throws IOException, CsvFormatException {
-    var decoder =
+    return readRows(kind, csv, new StringReader(decodeUtf8(csv, Files.readAllBytes(csv))));
+  }
+
+  /** Decodes strict UTF-8, naming the line of the first byte that is not. */
+  static String decodeUtf8(Path file, byte[] bytes) throws CsvFormatException {
+    CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (Reader reader = new InputStreamReader(Files.newInputStream(csv), decoder)) {
-      return readRows(kind, csv, reader);
-    } catch (CharacterCodingException e) {
-      throw new CsvFormatException(csv, 0, null, "expected UTF-8 text");
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      long line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new CsvFormatException(file, line, null, "expected UTF-8 text");
     }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /** Validates CSV text; file names the source in messages. */

@@ -1,6 +1,7 @@
 package dev.dualcheck.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -39,17 +40,7 @@ class CrashIT {
     // bytes into the WAL: the kill lands in the middle of the writes
     long[] killAtWalBytes = {0, 64 << 10, 1 << 20, 4 << 20};
     for (long threshold : killAtWalBytes) {
-      Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  ImportChild.class.getName(),
-                  storeDir.toString(),
-                  new String(StoreIT.PASSPHRASE),
-                  csv.toString())
-              .redirectErrorStream(true)
-              .start();
+      Process child = child(storeDir.toString(), new String(StoreIT.PASSPHRASE), csv.toString());
       BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("importing", out.readLine());
@@ -78,6 +69,43 @@ class CrashIT {
     }
     assertTrue(rolledBackAfterWrites, "a kill landed after writes began and was rolled back");
     assertTrue(outcomes.contains(100L), "at least one kill landed before the commit");
+  }
+
+  @Test
+  void anotherProcessHoldingTheLockIsWaitedForThenReported() throws Exception {
+    Path storeDir = temp.resolve("store");
+    Path csv =
+        SyntheticClinic.write(temp.resolve("clients.csv"), new SyntheticClinic(23).clients(3));
+    try (Store store =
+        Store.create(
+            storeDir, "dana", StoreIT.PASSPHRASE.clone(), "Riverside Counselling", StoreIT.CLOCK)) {
+      Process holder = child("--hold-lock", storeDir.toString());
+      try {
+        BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("locked", out.readLine());
+        StoreInUseException e =
+            assertThrows(StoreInUseException.class, () -> store.importCsv(RecordKind.CLIENT, csv));
+        assertEquals("store is in use by another dualcheck command", e.getMessage());
+        assertEquals(0, store.count(RecordKind.CLIENT));
+      } finally {
+        holder.destroyForcibly();
+        holder.waitFor(30, TimeUnit.SECONDS);
+      }
+      // the operating system released the dead holder's lock
+      assertEquals(3, store.importCsv(RecordKind.CLIENT, csv).size());
+    }
+  }
+
+  private static Process child(String... args) throws java.io.IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(ImportChild.class.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   private static long walSize(Path wal) {
