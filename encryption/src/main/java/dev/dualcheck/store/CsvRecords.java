@@ -45,7 +45,6 @@ public final class CsvRecords {
   private static final List<String> CONTACT_KINDS =
       List.of("intake", "referral", "acquaintance", "hire");
   private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private CsvRecords() {}
 
@@ -111,7 +110,38 @@ public final class CsvRecords {
 
   private static String normalise(String value) {
     String folded = Normalizer.normalize(value == null ? "" : value, Normalizer.Form.NFKC);
-    return SPACES.matcher(folded.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    return collapseSpaces(folded.strip()).toLowerCase(Locale.ROOT);
+  }
+
+  /** Runs of white space become one space; most cells have none, so they are returned as is. */
+  static String collapseSpaces(String value) {
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (Character.isWhitespace(c)
+          && (c != ' ' || i + 1 < value.length() && Character.isWhitespace(value.charAt(i + 1)))) {
+        break;
+      }
+      i++;
+    }
+    if (i == value.length()) {
+      return value;
+    }
+    StringBuilder collapsed = new StringBuilder(value.length()).append(value, 0, i);
+    boolean inSpace = false;
+    for (; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isWhitespace(c)) {
+        if (!inSpace) {
+          collapsed.append(' ');
+        }
+        inSpace = true;
+      } else {
+        collapsed.append(c);
+        inSpace = false;
+      }
+    }
+    return collapsed.toString();
   }
 
   static boolean isDate(String value) {
@@ -261,8 +291,7 @@ public final class CsvRecords {
     }
 
     private String clean(String column, String raw, long line) throws CsvFormatException {
-      String value =
-          column.equals("text") ? raw.strip() : SPACES.matcher(raw.strip()).replaceAll(" ");
+      String value = column.equals("text") ? raw.strip() : collapseSpaces(raw.strip());
       if (value.isEmpty()) {
         return value;
       }

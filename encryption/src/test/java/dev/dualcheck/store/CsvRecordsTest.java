@@ -197,6 +197,14 @@ class CsvRecordsTest {
   }
 
   @Test
+  void collapsesRunsOfWhiteSpace() {
+    assertEquals("Ida", CsvRecords.collapseSpaces("Ida"));
+    assertEquals("Ida Mae Quill", CsvRecords.collapseSpaces("Ida Mae Quill"));
+    assertEquals("Ida Mae Quill", CsvRecords.collapseSpaces("Ida  Mae\t\nQuill"));
+    assertEquals("Ida Mae", CsvRecords.collapseSpaces("Ida\u00a0Mae".replace('\u00a0', '\t')));
+  }
+
+  @Test
   void needsTheIdColumn() {
     assertEquals(
         "clients.csv line 1, column client_id: expected this column (the record id)",
