@@ -123,6 +123,9 @@ public final class Store implements AutoCloseable {
       Path dir, String userName, char[] passphrase, String clinicName, Clock clock)
       throws IOException {
     requireName(userName);
+    if (passphrase == null || passphrase.length == 0) {
+      throw new IllegalArgumentException("the passphrase is empty");
+    }
     if (clinicName == null || clinicName.isBlank()) {
       throw new IllegalArgumentException("the clinic needs a name");
     }
@@ -155,6 +158,10 @@ public final class Store implements AutoCloseable {
             encodeIdentity(new SigningIdentity(signing.getPrivate(), List.of(certificate))));
         store.insertPassphraseSlot(1, first, passphrase);
         db.commit();
+        db.setAutoCommit(true);
+        try (Statement st = db.createStatement()) {
+          st.execute("PRAGMA journal_mode=DELETE"); // no -wal file may stay behind the move
+        }
       } catch (SQLException | GeneralSecurityException e) {
         Files.deleteIfExists(building);
         throw new IOException("cannot create the store: " + e.getMessage(), e);
