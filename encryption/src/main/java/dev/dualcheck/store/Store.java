@@ -90,6 +90,10 @@ public final class Store implements AutoCloseable {
   private final TreeMap<Integer, byte[]> masterKeys;
 
   private final Map<String, byte[]> derivedKeys = new HashMap<>();
+
+  /** Hot statements prepared once (imports look up and insert per record). */
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+
   private int keyVersion;
   private boolean closed;
 
@@ -1229,19 +1233,18 @@ public final class Store implements AutoCloseable {
 
     private void insert(ClinicRecord record, long row, int version)
         throws SQLException, GeneralSecurityException {
-      try (PreparedStatement ps =
-          db.prepareStatement(
+      PreparedStatement ps =
+          prepared(
               "INSERT INTO record(row, kind, lookup, version, key_version, latest, seq, data)"
-                  + " VALUES (?, ?, ?, ?, ?, 1, ?, ?)")) {
-        ps.setLong(1, row);
-        ps.setString(2, record.kind().name());
-        ps.setBytes(3, lookup(keyVersion, record.kind(), record.id()));
-        ps.setInt(4, version);
-        ps.setInt(5, keyVersion);
-        ps.setLong(6, ++seq);
-        ps.setBytes(7, encrypt(record, row, version, keyVersion));
-        ps.executeUpdate();
-      }
+                  + " VALUES (?, ?, ?, ?, ?, 1, ?, ?)");
+      ps.setLong(1, row);
+      ps.setString(2, record.kind().name());
+      ps.setBytes(3, lookup(keyVersion, record.kind(), record.id()));
+      ps.setInt(4, version);
+      ps.setInt(5, keyVersion);
+      ps.setLong(6, ++seq);
+      ps.setBytes(7, encrypt(record, row, version, keyVersion));
+      ps.executeUpdate();
     }
 
     void finish() throws SQLException {
@@ -1252,10 +1255,11 @@ public final class Store implements AutoCloseable {
   private StoredRow findLatest(RecordKind kind, String id) throws IOException {
     for (int version : masterKeys.descendingKeySet()) {
       byte[] lookup = lookup(version, kind, id);
-      try (PreparedStatement ps =
-          db.prepareStatement(
-              "SELECT row, kind, version, key_version, data FROM record"
-                  + " WHERE kind = ? AND lookup = ? AND key_version = ? AND latest = 1")) {
+      try {
+        PreparedStatement ps =
+            prepared(
+                "SELECT row, kind, version, key_version, data FROM record"
+                    + " WHERE kind = ? AND lookup = ? AND key_version = ? AND latest = 1");
         ps.setString(1, kind.name());
         ps.setBytes(2, lookup);
         ps.setInt(3, version);
@@ -1453,6 +1457,15 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  private PreparedStatement prepared(String sql) throws SQLException {
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null) {
+      statement = db.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    return statement;
+  }
+
   private static IOException sqlFailure(SQLException e) {
     return new IOException("store database error: " + e.getMessage(), e);
   }
@@ -1489,6 +1502,9 @@ public final class Store implements AutoCloseable {
     derivedKeys.values().forEach(Aead::wipe);
     derivedKeys.clear();
     try {
+      for (PreparedStatement statement : statements.values()) {
+        statement.close();
+      }
       db.close();
     } catch (SQLException e) {
       // closing releases what it can; nothing is left to protect
