@@ -95,6 +95,7 @@ public final class Store implements AutoCloseable {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   private int keyVersion;
+  private String clinicName;
   private boolean closed;
 
   private Store(
@@ -174,7 +175,10 @@ public final class Store implements AutoCloseable {
       Files.move(building, dir.resolve(DB_FILE), StandardCopyOption.ATOMIC_MOVE);
     }
     try {
-      return new Store(dir, connect(dir.resolve(DB_FILE)), storeId, clock, first, 1, 1, keys);
+      Store store =
+          new Store(dir, connect(dir.resolve(DB_FILE)), storeId, clock, first, 1, 1, keys);
+      store.clinicName = clinicName.strip();
+      return store;
     } catch (SQLException e) {
       throw new IOException("cannot open the new store: " + e.getMessage(), e);
     }
@@ -282,6 +286,7 @@ public final class Store implements AutoCloseable {
       keys.put(version, key);
       Store store = new Store(dir, db, storeId, clock, found.user, found.slot, version, keys);
       store.loadOldMasterKeys();
+      store.clinicName = new String(store.openSealedMeta("clinic"), StandardCharsets.UTF_8);
       store.resumeRotation();
       unlocked = true;
       return store;
@@ -404,12 +409,9 @@ public final class Store implements AutoCloseable {
     return user;
   }
 
-  public synchronized String clinicName() {
-    try {
-      return new String(openSealedMeta("clinic"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+  /** The clinic's name, read (and authenticated) when the store was unlocked. */
+  public String clinicName() {
+    return clinicName;
   }
 
   public Path directory() {
