@@ -2,6 +2,7 @@ package dev.dualcheck.cli;
 
 import dev.dualcheck.store.CsvFormatException;
 import dev.dualcheck.store.StoreAccessException;
+import dev.dualcheck.store.StoreInUseException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,9 @@ public final class Main implements Runnable {
         || exception instanceof CommandLine.ParameterException) {
       return Exit.USAGE;
     }
-    if (exception instanceof StoreAccessException || isTamper(exception)) {
+    if (exception instanceof StoreAccessException
+        || exception instanceof StoreInUseException
+        || isTamper(exception)) {
       return Exit.DENIED;
     }
     return Exit.INTERNAL;

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -110,7 +111,12 @@ final class Workspace implements AutoCloseable {
 
   private PersonIndex openIndex() throws IOException {
     Path folder = indexFolder();
-    Files.createDirectories(folder);
+    if (!Files.isDirectory(folder)) {
+      // ciphertext only, but owner-only like the rest of the store
+      Files.createDirectories(
+          folder,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
     byte[] key = store.purposeKey(Purpose.INDEX);
     try {
       return PersonIndex.open(EncryptedDirectory.open(folder, key));
