@@ -39,7 +39,8 @@ public final class EncryptedDirectory extends FilterDirectory {
 
   /**
    * Every file written through this directory is encrypted and authenticated with a key derived
-   * from indexKey (32 bytes; the store's INDEX purpose key).
+   * from indexKey (32 bytes; the store's INDEX purpose key). The key is copied, so the caller may
+   * wipe its own; closing this directory closes the delegate and wipes the copy.
    */
   public EncryptedDirectory(Directory delegate, byte[] indexKey) {
     this(delegate, indexKey, EncryptedFormat.DEFAULT_SEGMENT_SHIFT, DEFAULT_CACHE_BYTES);

@@ -334,6 +334,13 @@ final class EncryptedDirectoryBenchmark {
               p -> new EncryptedDirectory(new NIOFSDirectory(p), key, shift, 2L << 20),
               mix,
               d -> ((EncryptedDirectory) d).cachedBytes());
+          report(
+              "encrypted 2^" + shift + " 2MB mmap",
+              Double.NaN,
+              path,
+              p -> new EncryptedDirectory(new MMapDirectory(p), key, shift, 2L << 20),
+              mix,
+              d -> ((EncryptedDirectory) d).cachedBytes());
         }
       }
     }
