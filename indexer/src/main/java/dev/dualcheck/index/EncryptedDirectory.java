@@ -15,7 +15,7 @@ import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
-import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
@@ -60,9 +60,12 @@ public final class EncryptedDirectory extends FilterDirectory {
     this.cache = new SegmentCache(cacheBytes);
   }
 
-  /** An encrypted directory over the ciphertext files in {@code folder}, read without mmap. */
+  /**
+   * An encrypted directory over the files in {@code folder}. Only ciphertext is memory-mapped (a
+   * segment-cache miss then costs no read system call); decrypted bytes live on the heap.
+   */
   public static EncryptedDirectory open(Path folder, byte[] indexKey) throws IOException {
-    Directory plain = new NIOFSDirectory(folder);
+    Directory plain = new MMapDirectory(folder);
     try {
       return new EncryptedDirectory(plain, indexKey);
     } catch (RuntimeException e) {

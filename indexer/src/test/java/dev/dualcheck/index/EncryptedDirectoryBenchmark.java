@@ -62,7 +62,7 @@ final class EncryptedDirectoryBenchmark {
       new Random(1).nextBytes(key);
       System.out.printf(
           Locale.US,
-          "%-22s %10s %10s %12s%n",
+          "%-26s %10s %10s %12s%n",
           "raw file " + megabytes + " MB",
           "write MB/s",
           "seq MB/s",
@@ -74,12 +74,12 @@ final class EncryptedDirectoryBenchmark {
         rawFile(print ? "MMap plain" : null, megabytes, root.resolve("m"), MMapDirectory::new);
         for (int shift : shifts) {
           rawFile(
-              print ? "encrypted 2^" + shift : null,
+              print ? "encrypted 2^" + shift + " mmap" : null,
               megabytes,
               root.resolve("e" + shift),
               p ->
                   new EncryptedDirectory(
-                      new NIOFSDirectory(p), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES));
+                      new MMapDirectory(p), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES));
         }
       }
       if (docs > 0) {
@@ -140,7 +140,7 @@ final class EncryptedDirectoryBenchmark {
       }
       System.out.printf(
           Locale.US,
-          "%-22s %10.0f %10.0f %12.0f   cpu: %6.0f %6.0f %8.0f%n",
+          "%-26s %10.0f %10.0f %12.0f   cpu: %6.0f %6.0f %8.0f%n",
           label,
           megabytes / write,
           megabytes / seq,
@@ -289,7 +289,7 @@ final class EncryptedDirectoryBenchmark {
       }
       System.out.printf(
           Locale.US,
-          "%n%d docs, %.1f MB index%n%-22s %10s %10s %12s %12s %10s%n",
+          "%n%d docs, %.1f MB index%n%-26s %10s %10s %12s %12s %10s%n",
           docs,
           size / 1e6,
           "query mix",
@@ -317,18 +317,18 @@ final class EncryptedDirectoryBenchmark {
           }
         }
         report(
-            "encrypted 2^" + shift,
+            "encrypted 2^" + shift + " mmap",
             indexing,
             path,
             p ->
                 new EncryptedDirectory(
-                    new NIOFSDirectory(p), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES),
+                    new MMapDirectory(p), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES),
             mix,
             d -> ((EncryptedDirectory) d).cachedBytes());
         if (shift == EncryptedFormat.DEFAULT_SEGMENT_SHIFT) {
           // a cache far smaller than the index: most segment switches decrypt
           report(
-              "encrypted 2^" + shift + " 2MB",
+              "encrypted 2^" + shift + " 2MB niofs",
               Double.NaN,
               path,
               p -> new EncryptedDirectory(new NIOFSDirectory(p), key, shift, 2L << 20),
@@ -361,7 +361,7 @@ final class EncryptedDirectoryBenchmark {
       double[] micros = latency(new IndexSearcher(reader), mix);
       System.out.printf(
           Locale.US,
-          "%-22s %10.1f %10.0f %12.1f %12.1f %10.1f%n",
+          "%-26s %10.1f %10.0f %12.1f %12.1f %10.1f%n",
           label,
           indexing,
           open,
