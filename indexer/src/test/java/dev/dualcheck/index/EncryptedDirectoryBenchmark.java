@@ -35,14 +35,18 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * Throughput and query latency of the encrypted directory against plain ones; prints a table,
- * asserts nothing. Not a test (no Test/IT suffix), run by hand:
+ * asserts nothing. Not a test (no Test/IT suffix), run by hand (exec-maven-plugin 3.7.0 needs Maven
+ * 3.9):
  *
  * <pre>
- * mvn -B -q -pl indexer test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=dev.dualcheck.index.EncryptedDirectoryBenchmark -Dexec.args="200 200000 12,14,15"
+ * mvn -B -q -pl indexer test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *   -Dmdep.outputFile=/tmp/cp.txt
+ * java -Xmx2g -cp indexer/target/test-classes:indexer/target/classes:$(cat /tmp/cp.txt) \
+ *   dev.dualcheck.index.EncryptedDirectoryBenchmark 200 200000 13,14,15
  * </pre>
  *
- * Arguments: megabytes for the raw file test, documents for the query test, segment shifts.
+ * Arguments: megabytes for the raw file test, documents for the query test (0: none), segment
+ * shifts. Wall times on a shared machine are noise; the CPU columns are this thread's CPU time.
  */
 final class EncryptedDirectoryBenchmark {
   private static final int CHUNK = 4096;
