@@ -74,6 +74,7 @@ public final class Store implements AutoCloseable {
   private static final String MACHINE = "machine";
   private static final String RECORDS_LABEL = "RECORDS";
   private static final String KEYSLOT_LABEL = "KEYSLOT";
+  private static final String PSEUDONYMS = "pseudonyms";
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
@@ -92,6 +93,7 @@ public final class Store implements AutoCloseable {
   private final Map<String, byte[]> derivedKeys = new HashMap<>();
   private int keyVersion;
   private boolean closed;
+  private Pseudonyms pseudonyms;
 
   private Store(
       Path dir,
@@ -153,6 +155,7 @@ public final class Store implements AutoCloseable {
         store.putSealedMeta(
             "signing",
             encodeIdentity(new SigningIdentity(signing.getPrivate(), List.of(certificate))));
+        store.putSealedMeta(PSEUDONYMS, Aead.newKey());
         store.insertPassphraseSlot(1, first, passphrase);
         db.commit();
       } catch (SQLException | GeneralSecurityException e) {
@@ -163,7 +166,10 @@ public final class Store implements AutoCloseable {
       Files.move(building, dir.resolve(DB_FILE), StandardCopyOption.ATOMIC_MOVE);
     }
     try {
-      return new Store(dir, connect(dir.resolve(DB_FILE)), storeId, clock, first, 1, 1, keys);
+      Store store =
+          new Store(dir, connect(dir.resolve(DB_FILE)), storeId, clock, first, 1, 1, keys);
+      store.ensurePseudonymKey();
+      return store;
     } catch (SQLException e) {
       throw new IOException("cannot open the new store: " + e.getMessage(), e);
     }
@@ -272,6 +278,7 @@ public final class Store implements AutoCloseable {
       Store store = new Store(dir, db, storeId, clock, found.user, found.slot, version, keys);
       store.loadOldMasterKeys();
       store.resumeRotation();
+      store.ensurePseudonymKey();
       unlocked = true;
       return store;
     } catch (SQLException e) {
@@ -423,6 +430,46 @@ public final class Store implements AutoCloseable {
           byte[] master = masterKeys.get(version);
           return master == null ? null : Hkdf.derive(master, storeId, info);
         });
+  }
+
+  // ---------------------------------------------------------------- pseudonyms
+
+  /**
+   * The reference a clinician is given instead of a finding's details: {@code R-} and ten
+   * characters of a keyed hash of the finding id, stable across key rotations.
+   */
+  public synchronized String findingReference(String findingId) {
+    checkOpen();
+    return pseudonyms.reference(findingId);
+  }
+
+  /** A keyed hash of the values in order, for noticing that matched data changed. */
+  public synchronized String fingerprint(List<String> values) {
+    checkOpen();
+    return pseudonyms.fingerprint(values);
+  }
+
+  /** Stores created before pseudonyms existed get their key at the first unlock. */
+  private void ensurePseudonymKey() throws SQLException, IOException {
+    if (!hasMeta(PSEUDONYMS)) {
+      try (WriterLock lock = WriterLock.acquire(dir)) {
+        if (!hasMeta(PSEUDONYMS)) {
+          transaction(() -> putSealedMeta(PSEUDONYMS, Aead.newKey()));
+        }
+      }
+    }
+    byte[] secret = openSealedMeta(PSEUDONYMS);
+    pseudonyms = new Pseudonyms(secret, storeId);
+    Aead.wipe(secret);
+  }
+
+  private boolean hasMeta(String name) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM meta WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- records
@@ -891,6 +938,7 @@ public final class Store implements AutoCloseable {
     byte[] newKey = Aead.newKey();
     byte[] clinic = openSealedMeta("clinic");
     byte[] signing = openSealedMeta("signing");
+    byte[] pseudonymKey = hasMeta(PSEUDONYMS) ? openSealedMeta(PSEUDONYMS) : null;
     masterKeys.put(newVersion, newKey);
     keyVersion = newVersion;
     try (Statement st = db.createStatement()) {
@@ -926,6 +974,9 @@ public final class Store implements AutoCloseable {
     }
     putSealedMeta("clinic", clinic);
     putSealedMeta("signing", signing);
+    if (pseudonymKey != null) {
+      putSealedMeta(PSEUDONYMS, pseudonymKey);
+    }
   }
 
   /** The slots whose public key is bound to their owner under the current key. */
