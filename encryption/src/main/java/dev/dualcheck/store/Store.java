@@ -778,6 +778,20 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** Every stored version of the kind's records (notes keep each version; others one). */
+  public synchronized long countVersions(RecordKind kind) throws IOException {
+    checkOpen();
+    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM record WHERE kind = ?")) {
+      ps.setString(1, kind.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
   /** Grows with every write; compare with {@link #forEachChangedSince}. */
   public synchronized long changeSequence() throws IOException {
     checkOpen();
