@@ -145,7 +145,8 @@ final class Workspace implements AutoCloseable {
       Arrays.fill(key, (byte) 0);
     }
     index = openIndex();
-    update(); // an index merely behind the store (a crash before its commit) is caught up, not damaged
+    update(); // an index merely behind the store (a crash before its commit) is caught up, not
+    // damaged
     StringBuilder counts = new StringBuilder();
     for (RecordKind kind : RecordKind.values()) {
       if (kind == RecordKind.CONTACT) {
