@@ -2,11 +2,15 @@ package dev.dualcheck.cli;
 
 import dev.dualcheck.check.ConflictChecker;
 import dev.dualcheck.check.Finding;
-import dev.dualcheck.check.FindingsJson;
 import dev.dualcheck.check.MatchSettings;
 import dev.dualcheck.check.ScanResult;
+import dev.dualcheck.policy.Disclosed;
+import dev.dualcheck.policy.Disclosure;
+import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
+import dev.dualcheck.store.Role;
+import dev.dualcheck.store.User;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -84,17 +88,30 @@ final class CheckCommand implements Callable<Integer> {
       throw new UsageException("give at least --given or --family");
     }
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
+      Access.require(workspace, "check", Role.DIRECTOR, Role.CLINICIAN);
+      User user = workspace.store.user();
+      if (user.role() == Role.CLINICIAN && asStaff != null && !asStaff.equals(user.staffId())) {
+        Access.deny(workspace, "check as another clinician");
+      }
       ClinicRecord contact = contact(workspace);
       ConflictChecker checker = new ConflictChecker(workspace.index(), MatchSettings.defaults());
-      List<Finding> findings = checker.check(contact);
+      List<Finding> findings = new Reviews(workspace.store).apply(contact, checker.check(contact));
+      List<Disclosed> shown = Disclosure.forStore(workspace.store).disclose(findings);
+      long withheld = shown.stream().filter(Disclosed::withheld).count();
+      workspace.store.audit(
+          "check",
+          "contact",
+          String.join(
+              "|", contact.get("given_name"), contact.get("family_name"), contact.get("dob")),
+          findings.size() + " findings, " + withheld + " withheld");
       if (json) {
         ScanResult result =
             new ScanResult("check-" + main.clock.millis(), main.clock.instant(), 1, findings);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        FindingsJson.write(result, bytes);
+        Disclosure.writeJson(result, shown, bytes);
         main.out.println(bytes.toString(StandardCharsets.UTF_8));
       } else {
-        FindingPrinter.print(findings, explain, main.out);
+        Disclosure.printText(shown, explain, main.out);
       }
       return findings.isEmpty() ? Exit.OK : Exit.FOUND;
     }

@@ -2,6 +2,7 @@ package dev.dualcheck.cli;
 
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
+import dev.dualcheck.store.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +36,11 @@ final class ImportCommand implements Callable<Integer> {
       throw new UsageException("file not found: " + file);
     }
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
+      Access.require(workspace, "import", Role.DIRECTOR);
       List<ClinicRecord> written = workspace.store.importCsv(kind, file);
       workspace.update();
+      workspace.store.audit(
+          "import", null, null, written.size() + " " + kind.fileName() + " written");
       main.out.println("imported " + written.size() + " " + kind.fileName() + " from " + file);
     }
     return Exit.OK;

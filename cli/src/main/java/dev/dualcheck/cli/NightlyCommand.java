@@ -12,6 +12,7 @@ import dev.dualcheck.delivery.MailSettings;
 import dev.dualcheck.delivery.Recipient;
 import dev.dualcheck.delivery.SecureMailer;
 import dev.dualcheck.delivery.Sleeper;
+import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.CsvFormatException;
 import dev.dualcheck.store.CsvRecords;
@@ -142,7 +143,9 @@ final class NightlyCommand implements Callable<Integer> {
               workspace.index(),
               MatchSettings.defaults().withDefaultRegion(config.defaultPhoneRegion()));
       String scanId = "S-" + UUID.randomUUID();
-      ScanResult scanned = checker.scan(toScan, scanId, main.clock.instant(), done -> {});
+      ScanResult scanned =
+          new Reviews(store)
+              .apply(toScan, checker.scan(toScan, scanId, main.clock.instant(), done -> {}));
       ScanResult result =
           new ScanResult(
               scanned.scanId(),
@@ -157,6 +160,16 @@ final class NightlyCommand implements Callable<Integer> {
         FindingsJson.write(result, out);
       }
       Reports.writeSigned(store, result, fingerprint, false, pdf, main.clock);
+      store.audit(
+          "nightly",
+          null,
+          null,
+          imported
+              + " files imported, "
+              + result.contacts()
+              + " contacts scanned, "
+              + result.findings().size()
+              + " findings");
 
       String summary =
           String.format(

@@ -1,12 +1,14 @@
 package dev.dualcheck.cli;
 
 import dev.dualcheck.check.ConflictChecker;
-import dev.dualcheck.check.FindingsJson;
 import dev.dualcheck.check.MatchSettings;
 import dev.dualcheck.check.ScanResult;
+import dev.dualcheck.policy.Disclosure;
+import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.CsvRecords;
 import dev.dualcheck.store.RecordKind;
+import dev.dualcheck.store.Role;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,14 +54,27 @@ final class ScanCommand implements Callable<Integer> {
     }
     List<ClinicRecord> contacts = CsvRecords.read(RecordKind.CONTACT, contactsFile);
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
+      Access.require(workspace, "scan", Role.DIRECTOR);
       ConflictChecker checker = new ConflictChecker(workspace.index(), MatchSettings.defaults());
       Progress progress = Progress.start(main.err, "scanning", contacts.size());
-      ScanResult result =
+      ScanResult scanned =
           checker.scan(contacts, newScanId(), main.clock.instant(), progress::update);
       progress.finish();
+      ScanResult result = new Reviews(workspace.store).apply(contacts, scanned);
+      workspace.store.audit(
+          "scan",
+          null,
+          null,
+          result.contacts()
+              + " contacts, "
+              + result.findings().size()
+              + " findings, "
+              + (scanned.findings().size() - result.findings().size())
+              + " suppressed as not the same person");
       if (jsonOut != null) {
         try (OutputStream out = Files.newOutputStream(jsonOut)) {
-          FindingsJson.write(result, out);
+          Disclosure.writeJson(
+              result, Disclosure.forStore(workspace.store).disclose(result.findings()), out);
         }
       }
       if (reportOut != null) {

@@ -3,6 +3,7 @@ package dev.dualcheck.cli;
 import dev.dualcheck.index.EncryptedDirectory;
 import dev.dualcheck.index.PersonIndex;
 import dev.dualcheck.store.Purpose;
+import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Store;
 import dev.dualcheck.store.StoreAccessException;
 import java.io.EOFException;
@@ -129,6 +130,46 @@ final class Workspace implements AutoCloseable {
     } finally {
       Arrays.fill(key, (byte) 0);
     }
+  }
+
+  /**
+   * Authenticates every index file, then compares per-kind document counts with the store; throws
+   * {@link IndexDamagedException} (exit 3, naming {@code index --rebuild}) on any difference.
+   * Returns the counts, e.g. "client 300, note 1200".
+   */
+  String verifyIndex() throws IOException {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
+    byte[] key = store.purposeKey(Purpose.INDEX);
+    try (EncryptedDirectory directory = EncryptedDirectory.open(indexFolder(), key)) {
+      directory.verifyAll();
+    } catch (CorruptIndexException | NoSuchFileException | EOFException e) {
+      throw new IndexDamagedException(e.getClass().getSimpleName(), e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+    index = openIndex();
+    update(); // an index merely behind the store (a crash before its commit) is caught up, not
+    // damaged
+    StringBuilder counts = new StringBuilder();
+    for (RecordKind kind : RecordKind.values()) {
+      if (kind == RecordKind.CONTACT) {
+        continue;
+      }
+      long inIndex = index.count(kind);
+      long inStore = store.countVersions(kind);
+      if (inIndex != inStore) {
+        throw new IndexDamagedException(kind.singular() + " documents missing or extra", null);
+      }
+      counts
+          .append(counts.length() == 0 ? "" : ", ")
+          .append(kind.singular())
+          .append(' ')
+          .append(inIndex);
+    }
+    return counts.toString();
   }
 
   Path indexFolder() {
