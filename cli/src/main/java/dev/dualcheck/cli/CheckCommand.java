@@ -1,9 +1,7 @@
 package dev.dualcheck.cli;
 
-import dev.dualcheck.check.ConflictChecker;
 import dev.dualcheck.check.Finding;
 import dev.dualcheck.check.FindingsJson;
-import dev.dualcheck.check.MatchSettings;
 import dev.dualcheck.check.ScanResult;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
@@ -85,8 +83,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
       ClinicRecord contact = contact(workspace);
-      ConflictChecker checker = new ConflictChecker(workspace.index(), MatchSettings.defaults());
-      List<Finding> findings = checker.check(contact);
+      List<Finding> findings = workspace.dualcheck.check(contact);
       if (json) {
         ScanResult result =
             new ScanResult("check-" + main.clock.millis(), main.clock.instant(), 1, findings);

@@ -1,5 +1,7 @@
 package dev.dualcheck.cli;
 
+import dev.dualcheck.api.IndexDamagedException;
+import dev.dualcheck.spi.PluginException;
 import dev.dualcheck.store.CsvFormatException;
 import dev.dualcheck.store.StoreAccessException;
 import java.io.InputStream;
@@ -98,6 +100,7 @@ public final class Main implements Runnable {
   static int exitStatus(Throwable exception) {
     if (exception instanceof UsageException
         || exception instanceof CsvFormatException
+        || exception instanceof PluginException
         || exception instanceof CommandLine.ParameterException) {
       return Exit.USAGE;
     }

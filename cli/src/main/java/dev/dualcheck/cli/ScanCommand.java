@@ -1,17 +1,14 @@
 package dev.dualcheck.cli;
 
-import dev.dualcheck.check.ConflictChecker;
 import dev.dualcheck.check.FindingsJson;
-import dev.dualcheck.check.MatchSettings;
 import dev.dualcheck.check.ScanResult;
+import dev.dualcheck.interop.VcardSource;
+import dev.dualcheck.spi.Options;
 import dev.dualcheck.store.ClinicRecord;
-import dev.dualcheck.store.CsvRecords;
-import dev.dualcheck.store.RecordKind;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +24,25 @@ final class ScanCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin StoreOptions storeOptions;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The contacts CSV.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The contacts: CSV, a vCard file (.vcf, with --for) or a plugin's format.")
   Path contactsFile;
+
+  @Option(
+      names = "--for",
+      paramLabel = "STAFF_ID",
+      description =
+          "The therapist whose acquaintances a vCard file holds (each card is checked as an"
+              + " acquaintance of theirs).")
+  String forClinician;
+
+  @Option(
+      names = "--format",
+      paramLabel = "NAME",
+      description = "csv, vcard or a plugin's format (default: by the file's extension).")
+  String format;
 
   @Option(names = "--json", paramLabel = "OUT", description = "Write the findings JSON here.")
   Path jsonOut;
@@ -50,12 +64,16 @@ final class ScanCommand implements Callable<Integer> {
     if (!Files.isRegularFile(contactsFile)) {
       throw new UsageException("file not found: " + contactsFile);
     }
-    List<ClinicRecord> contacts = CsvRecords.read(RecordKind.CONTACT, contactsFile);
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
-      ConflictChecker checker = new ConflictChecker(workspace.index(), MatchSettings.defaults());
+      List<ClinicRecord> contacts =
+          workspace.dualcheck.readContacts(
+              contactsFile,
+              format,
+              forClinician == null
+                  ? Options.none()
+                  : Options.of(VcardSource.STAFF_ID, forClinician.strip()));
       Progress progress = Progress.start(main.err, "scanning", contacts.size());
-      ScanResult result =
-          checker.scan(contacts, newScanId(), main.clock.instant(), progress::update);
+      ScanResult result = workspace.dualcheck.scan(contacts, progress::update);
       progress.finish();
       if (jsonOut != null) {
         try (OutputStream out = Files.newOutputStream(jsonOut)) {
@@ -76,9 +94,5 @@ final class ScanCommand implements Callable<Integer> {
               + (reportOut != null ? "; report " + reportOut : ""));
       return result.findings().isEmpty() ? Exit.OK : Exit.FOUND;
     }
-  }
-
-  private static String newScanId() {
-    return "S-" + UUID.randomUUID();
   }
 }
