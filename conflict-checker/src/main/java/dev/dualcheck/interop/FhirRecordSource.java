@@ -31,7 +31,10 @@ import java.util.Set;
  */
 public final class FhirRecordSource implements RecordSource {
 
-  /** Option: the identifier system whose value is the client or staff id. */
+  /**
+   * Option: the identifier systems (comma-separated, first match wins) whose value is the client or
+   * staff id, e.g. the clinic's MRN system and its staff number system.
+   */
   public static final String IDENTIFIER_SYSTEM = "identifier_system";
 
   private static final List<String> NAME_USES =
@@ -224,11 +227,13 @@ public final class FhirRecordSource implements RecordSource {
     private String id(Resource r) throws CsvFormatException {
       JsonNode identifiers = r.node().path("identifier");
       if (identifierSystem != null) {
-        for (int i = 0; i < identifiers.size(); i++) {
-          JsonNode identifier = identifiers.get(i);
-          if (identifierSystem.equals(identifier.path("system").asText())
-              && !identifier.path("value").asText("").isBlank()) {
-            return identifier.path("value").asText().strip();
+        for (String system : identifierSystem.split(",")) {
+          for (int i = 0; i < identifiers.size(); i++) {
+            JsonNode identifier = identifiers.get(i);
+            if (system.strip().equals(identifier.path("system").asText())
+                && !identifier.path("value").asText("").isBlank()) {
+              return identifier.path("value").asText().strip();
+            }
           }
         }
       }
