@@ -5,6 +5,7 @@ import dev.dualcheck.interop.VcardSource;
 import dev.dualcheck.spi.Options;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
+import dev.dualcheck.store.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -76,8 +77,14 @@ final class ImportCommand implements Callable<Integer> {
     putIfSet(options, VcardSource.RELATION, relation);
     putIfSet(options, FhirRecordSource.IDENTIFIER_SYSTEM, identifierSystem);
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
+      Access.require(workspace, "import", Role.DIRECTOR);
       List<ClinicRecord> written =
           workspace.dualcheck.importFile(file, kind, format, new Options(options));
+      workspace.store.audit(
+          "import",
+          null,
+          null,
+          written.size() + " " + (kind != null ? kind.fileName() : "records") + " written");
       main.out.println(
           "imported "
               + written.size()

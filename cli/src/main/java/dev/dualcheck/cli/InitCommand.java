@@ -40,6 +40,7 @@ final class InitCommand implements Callable<Integer> {
     }
     char[] passphrase = storeOptions.newPassphrase(main.env);
     try (Store store = Store.create(directory, user, passphrase, clinic, main.clock)) {
+      store.audit("init", "user", user, "store created; first user is a director");
       main.out.println(
           "created store "
               + store.directory()

@@ -11,6 +11,7 @@ import dev.dualcheck.delivery.MailSettings;
 import dev.dualcheck.delivery.Recipient;
 import dev.dualcheck.delivery.SecureMailer;
 import dev.dualcheck.delivery.Sleeper;
+import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.spi.Options;
 import dev.dualcheck.spi.PluginException;
 import dev.dualcheck.spi.Report;
@@ -144,7 +145,8 @@ final class NightlyCommand implements Callable<Integer> {
 
       workspace.dualcheck.settings(
           MatchSettings.defaults().withDefaultRegion(config.defaultPhoneRegion()));
-      ScanResult scanned = workspace.dualcheck.scan(toScan, done -> {});
+      ScanResult scanned =
+          new Reviews(store).apply(toScan, workspace.dualcheck.scan(toScan, done -> {}));
       ScanResult result =
           new ScanResult(
               scanned.scanId(),
@@ -159,6 +161,16 @@ final class NightlyCommand implements Callable<Integer> {
         FindingsJson.write(result, out);
       }
       Reports.writeSigned(store, result, fingerprint, false, pdf, main.clock);
+      store.audit(
+          "nightly",
+          null,
+          null,
+          imported
+              + " files imported, "
+              + result.contacts()
+              + " contacts scanned, "
+              + result.findings().size()
+              + " findings");
 
       String summary =
           String.format(

@@ -1,10 +1,14 @@
 package dev.dualcheck.cli;
 
-import dev.dualcheck.check.FindingsJson;
 import dev.dualcheck.check.ScanResult;
 import dev.dualcheck.interop.VcardSource;
+import dev.dualcheck.policy.Disclosed;
+import dev.dualcheck.policy.Disclosure;
+import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.spi.Options;
 import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.Role;
+import dev.dualcheck.store.User;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,20 +69,47 @@ final class ScanCommand implements Callable<Integer> {
       throw new UsageException("file not found: " + contactsFile);
     }
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
+      User user = workspace.store.user();
+      String forStaff = forClinician == null ? null : forClinician.strip();
+      if (user.role() == Role.CLINICIAN) {
+        // a therapist checks their own acquaintances (e.g. their phone's contacts), never a batch
+        // for the clinic, and gets no full report
+        if (forStaff == null) {
+          forStaff = user.staffId();
+        }
+        if (forStaff == null || !forStaff.equals(user.staffId()) || reportOut != null) {
+          Access.deny(workspace, "scan other than their own acquaintances, without --report");
+        }
+      } else {
+        Access.require(workspace, "scan", Role.DIRECTOR);
+      }
       List<ClinicRecord> contacts =
           workspace.dualcheck.readContacts(
               contactsFile,
               format,
-              forClinician == null
-                  ? Options.none()
-                  : Options.of(VcardSource.STAFF_ID, forClinician.strip()));
+              forStaff == null ? Options.none() : Options.of(VcardSource.STAFF_ID, forStaff));
       Progress progress = Progress.start(main.err, "scanning", contacts.size());
-      ScanResult result = workspace.dualcheck.scan(contacts, progress::update);
+      ScanResult scanned = workspace.dualcheck.scan(contacts, progress::update);
       progress.finish();
+      ScanResult result = new Reviews(workspace.store).apply(contacts, scanned);
+      workspace.store.audit(
+          "scan",
+          null,
+          null,
+          result.contacts()
+              + " contacts, "
+              + result.findings().size()
+              + " findings, "
+              + (scanned.findings().size() - result.findings().size())
+              + " suppressed as not the same person");
+      List<Disclosed> shown = Disclosure.forStore(workspace.store).disclose(result.findings());
       if (jsonOut != null) {
         try (OutputStream out = Files.newOutputStream(jsonOut)) {
-          FindingsJson.write(result, out);
+          Disclosure.writeJson(result, shown, out);
         }
+      }
+      if (user.role() == Role.CLINICIAN) {
+        Disclosure.printText(shown, false, main.out);
       }
       if (reportOut != null) {
         String fingerprint = Reports.fingerprint(workspace.store, List.of(contactsFile));

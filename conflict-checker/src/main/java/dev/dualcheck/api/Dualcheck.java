@@ -229,6 +229,45 @@ public final class Dualcheck implements AutoCloseable {
     return updateIndex();
   }
 
+  /**
+   * Authenticates every index file, then compares per-kind document counts with the store; throws
+   * {@link IndexDamagedException} (naming {@code index --rebuild}) on any difference. Returns the
+   * counts, e.g. "client 300, note 1200".
+   */
+  public String verifyIndex() throws IOException {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
+    byte[] key = store.purposeKey(Purpose.INDEX);
+    try (EncryptedDirectory directory = EncryptedDirectory.open(indexFolder(), key)) {
+      directory.verifyAll();
+    } catch (CorruptIndexException | NoSuchFileException | EOFException e) {
+      throw new IndexDamagedException(e.getClass().getSimpleName(), e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+    index = openIndex();
+    updateIndex(); // an index merely behind the store (a crash before its commit) is caught up
+    StringBuilder counts = new StringBuilder();
+    for (RecordKind kind : RecordKind.values()) {
+      if (kind == RecordKind.CONTACT) {
+        continue;
+      }
+      long inIndex = index.count(kind);
+      long inStore = store.countVersions(kind);
+      if (inIndex != inStore) {
+        throw new IndexDamagedException(kind.singular() + " documents missing or extra", null);
+      }
+      counts
+          .append(counts.length() == 0 ? "" : ", ")
+          .append(kind.singular())
+          .append(' ')
+          .append(inIndex);
+    }
+    return counts.toString();
+  }
+
   /** Where the encrypted index lives: {@code index} in the store folder. */
   public Path indexFolder() {
     return store.directory().resolve("index");

@@ -74,6 +74,7 @@ public final class Store implements AutoCloseable {
   private static final String MACHINE = "machine";
   private static final String RECORDS_LABEL = "RECORDS";
   private static final String KEYSLOT_LABEL = "KEYSLOT";
+  private static final String PSEUDONYMS = "pseudonyms";
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
@@ -92,6 +93,9 @@ public final class Store implements AutoCloseable {
   private final Map<String, byte[]> derivedKeys = new HashMap<>();
   private int keyVersion;
   private boolean closed;
+  private Pseudonyms pseudonyms;
+  private final AuditLog auditLog;
+  private final Reviews reviews;
 
   private Store(
       Path dir,
@@ -110,6 +114,25 @@ public final class Store implements AutoCloseable {
     this.slot = slot;
     this.keyVersion = keyVersion;
     this.masterKeys = masterKeys;
+    KeyRing keyRing =
+        new KeyRing() {
+          @Override
+          public byte[] key(int version, String label) {
+            return derivedKey(version, label);
+          }
+
+          @Override
+          public int currentVersion() {
+            return Store.this.keyVersion;
+          }
+
+          @Override
+          public byte[] storeId() {
+            return storeId;
+          }
+        };
+    this.auditLog = new AuditLog(db, keyRing);
+    this.reviews = new Reviews(db, keyRing);
   }
 
   // ---------------------------------------------------------------- create and open
@@ -153,6 +176,7 @@ public final class Store implements AutoCloseable {
         store.putSealedMeta(
             "signing",
             encodeIdentity(new SigningIdentity(signing.getPrivate(), List.of(certificate))));
+        store.putSealedMeta(PSEUDONYMS, Aead.newKey());
         store.insertPassphraseSlot(1, first, passphrase);
         db.commit();
       } catch (SQLException | GeneralSecurityException e) {
@@ -163,7 +187,10 @@ public final class Store implements AutoCloseable {
       Files.move(building, dir.resolve(DB_FILE), StandardCopyOption.ATOMIC_MOVE);
     }
     try {
-      return new Store(dir, connect(dir.resolve(DB_FILE)), storeId, clock, first, 1, 1, keys);
+      Store store =
+          new Store(dir, connect(dir.resolve(DB_FILE)), storeId, clock, first, 1, 1, keys);
+      store.ensurePseudonymKey();
+      return store;
     } catch (SQLException e) {
       throw new IOException("cannot open the new store: " + e.getMessage(), e);
     }
@@ -259,6 +286,12 @@ public final class Store implements AutoCloseable {
       }
       Slot found = firstUnlocked(attempts);
       if (found == null) {
+        try {
+          AuditLog.recordFailedUnlock(
+              db, clock.instant(), fileKey != null ? "key file" : "passphrase");
+        } catch (SQLException busy) {
+          // the database stayed busy past the timeout: the refusal matters more than its note
+        }
         throw new StoreAccessException(
             fileKey != null ? "the key file does not unlock this store" : "wrong passphrase");
       }
@@ -272,6 +305,8 @@ public final class Store implements AutoCloseable {
       Store store = new Store(dir, db, storeId, clock, found.user, found.slot, version, keys);
       store.loadOldMasterKeys();
       store.resumeRotation();
+      store.ensurePseudonymKey();
+      store.foldFailedUnlocks();
       unlocked = true;
       return store;
     } catch (SQLException e) {
@@ -376,6 +411,8 @@ public final class Store implements AutoCloseable {
       st.execute("CREATE INDEX record_latest ON record(kind, latest)");
       st.execute("CREATE INDEX record_seq ON record(seq)");
     }
+    AuditLog.createTables(db);
+    Reviews.createTables(db);
   }
 
   private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
@@ -387,6 +424,11 @@ public final class Store implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- who and what
+
+  /** The clock the store stamps changes and audit entries with. */
+  public Clock clock() {
+    return clock;
+  }
 
   /** Who unlocked the store. */
   public User user() {
@@ -423,6 +465,223 @@ public final class Store implements AutoCloseable {
           byte[] master = masterKeys.get(version);
           return master == null ? null : Hkdf.derive(master, storeId, info);
         });
+  }
+
+  // ---------------------------------------------------------------- pseudonyms
+
+  /**
+   * The reference a clinician is given instead of a finding's details: {@code R-} and ten
+   * characters of a keyed hash of the finding id, stable across key rotations.
+   */
+  public synchronized String findingReference(String findingId) {
+    checkOpen();
+    return pseudonyms.reference(findingId);
+  }
+
+  /** A keyed hash of the values in order, for noticing that matched data changed. */
+  public synchronized String fingerprint(List<String> values) {
+    checkOpen();
+    return pseudonyms.fingerprint(values);
+  }
+
+  /** Stores created before pseudonyms, reviews and audit existed get them at the first unlock. */
+  private void ensurePseudonymKey() throws SQLException, IOException {
+    if (!hasMeta(PSEUDONYMS) || !hasTable("audit_pending") || !hasTable("decision")) {
+      try (WriterLock lock = WriterLock.acquire(dir)) {
+        transaction(
+            () -> {
+              AuditLog.createTables(db);
+              Reviews.createTables(db);
+              if (!hasMeta(PSEUDONYMS)) {
+                putSealedMeta(PSEUDONYMS, Aead.newKey());
+              }
+            });
+      }
+    }
+    byte[] secret = openSealedMeta(PSEUDONYMS);
+    pseudonyms = new Pseudonyms(secret, storeId);
+    Aead.wipe(secret);
+  }
+
+  private boolean hasTable(String name) throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Failed unlocks noted without a key are entered into the audit chain now that it is open. */
+  private void foldFailedUnlocks() throws SQLException, IOException {
+    if (!auditLog.hasPending()) {
+      return;
+    }
+    SigningIdentity signer = signingIdentity();
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      transaction(() -> auditLog.append(List.of(), signer, clock.instant()));
+    } catch (StoreInUseException e) {
+      // another process writes; its next audit entry or our next unlock folds them in
+    }
+  }
+
+  // ---------------------------------------------------------------- audit log
+
+  /**
+   * Appends an entry to the audit log as the current user and signs the chain's new head.
+   *
+   * @param action what was done, e.g. {@code check}, {@code note.read}
+   * @param targetKind kind of the object concerned ({@code client}, {@code contact}, {@code note},
+   *     {@code user}, {@code finding}), or null
+   * @param targetId its id: stored only as a keyed pseudonym
+   * @param detail counts, decisions or references; never personal data
+   */
+  public synchronized void audit(String action, String targetKind, String targetId, String detail)
+      throws IOException {
+    checkOpen();
+    String target =
+        targetKind == null || targetId == null ? "" : pseudonyms.target(targetKind, targetId);
+    AuditEntry entry =
+        new AuditEntry(
+            0,
+            clock.instant(),
+            user.name(),
+            user.role().name().toLowerCase(java.util.Locale.ROOT),
+            action,
+            target,
+            detail == null ? "" : detail);
+    SigningIdentity signer = signingIdentity();
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      transaction(() -> auditLog.append(List.of(entry), signer, clock.instant()));
+    }
+  }
+
+  /** The pseudonym the audit log gives an object, to find its entries. */
+  public synchronized String auditTarget(String targetKind, String targetId) {
+    checkOpen();
+    return pseudonyms.target(targetKind, targetId);
+  }
+
+  /** Checks the whole audit chain against its signed head. */
+  public synchronized AuditVerification verifyAudit() throws IOException {
+    checkOpen();
+    try {
+      return auditLog.verify(signingIdentity().chain().get(0).getPublicKey());
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  /** The audit entries from the given time on (all when since is null), oldest first. */
+  public synchronized List<AuditEntry> auditEntries(Instant since) throws IOException {
+    checkOpen();
+    try {
+      return auditLog.entries(since);
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- findings and decisions
+
+  /** Keeps the findings just reported (replacing earlier copies), so they can be resolved. */
+  public synchronized void rememberFindings(List<StoredFinding> findings) throws IOException {
+    checkOpen();
+    if (findings.isEmpty()) {
+      return;
+    }
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      transaction(() -> reviews.remember(findings));
+    }
+  }
+
+  /** A reported finding by its {@code F-} id or {@code R-} reference. */
+  public synchronized Optional<StoredFinding> storedFinding(String idOrReference)
+      throws IOException {
+    checkOpen();
+    try {
+      return reviews.find(referenceOf(idOrReference));
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  /**
+   * Records a director's decision on a reported finding, with the fingerprints the finding had when
+   * last reported.
+   */
+  public synchronized Decision resolve(String idOrReference, String decision, String note)
+      throws IOException, StoreAccessException {
+    checkOpen();
+    requireDirector();
+    if (!Decision.DECISIONS.contains(decision)) {
+      throw new IllegalArgumentException(
+          "unknown decision: expected one of " + String.join(", ", Decision.DECISIONS));
+    }
+    if (note == null || note.isBlank()) {
+      throw new IllegalArgumentException("a decision needs a note");
+    }
+    String reference = referenceOf(idOrReference);
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      StoredFinding finding =
+          reviews
+              .find(reference)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no reported finding " + idOrReference + ": check or scan first"));
+      Decision made =
+          new Decision(
+              finding.findingId(),
+              decision,
+              note.strip(),
+              user.name(),
+              clock.instant(),
+              finding.contactFingerprint(),
+              finding.recordFingerprint());
+      transaction(() -> reviews.add(reference, made));
+      return made;
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  /** Every decision on a finding, oldest first. */
+  public synchronized List<Decision> decisions(String idOrReference) throws IOException {
+    checkOpen();
+    try {
+      return reviews.history(referenceOf(idOrReference));
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  /** The latest decision on each finding that has one, by finding id. */
+  public synchronized Map<String, Decision> latestDecisions() throws IOException {
+    checkOpen();
+    try {
+      Map<String, Decision> byId = new HashMap<>();
+      for (Decision d : reviews.latest().values()) {
+        byId.put(d.findingId(), d);
+      }
+      return byId;
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  private String referenceOf(String idOrReference) {
+    return idOrReference.startsWith("R-") ? idOrReference : pseudonyms.reference(idOrReference);
+  }
+
+  private boolean hasMeta(String name) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM meta WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- records
@@ -545,6 +804,20 @@ public final class Store implements AutoCloseable {
     checkOpen();
     try (PreparedStatement ps =
         db.prepareStatement("SELECT count(*) FROM record WHERE kind = ? AND latest = 1")) {
+      ps.setString(1, kind.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  /** Every stored version of the kind's records (notes keep each version; others one). */
+  public synchronized long countVersions(RecordKind kind) throws IOException {
+    checkOpen();
+    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM record WHERE kind = ?")) {
       ps.setString(1, kind.name());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -927,6 +1200,7 @@ public final class Store implements AutoCloseable {
     byte[] newKey = Aead.newKey();
     byte[] clinic = openSealedMeta("clinic");
     byte[] signing = openSealedMeta("signing");
+    byte[] pseudonymKey = hasMeta(PSEUDONYMS) ? openSealedMeta(PSEUDONYMS) : null;
     masterKeys.put(newVersion, newKey);
     keyVersion = newVersion;
     try (Statement st = db.createStatement()) {
@@ -962,6 +1236,9 @@ public final class Store implements AutoCloseable {
     }
     putSealedMeta("clinic", clinic);
     putSealedMeta("signing", signing);
+    if (pseudonymKey != null) {
+      putSealedMeta(PSEUDONYMS, pseudonymKey);
+    }
   }
 
   /** The slots whose public key is bound to their owner under the current key. */
@@ -1030,6 +1307,8 @@ public final class Store implements AutoCloseable {
     }
     transaction(
         () -> {
+          auditLog.reencrypt();
+          reviews.reencrypt();
           try (Statement st = db.createStatement()) {
             st.executeUpdate("DELETE FROM master_key");
           }
