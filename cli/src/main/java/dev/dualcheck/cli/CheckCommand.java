@@ -1,16 +1,10 @@
 package dev.dualcheck.cli;
 
 import dev.dualcheck.check.Finding;
-import dev.dualcheck.check.ScanResult;
-import dev.dualcheck.policy.Disclosed;
 import dev.dualcheck.policy.Disclosure;
-import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.store.ClinicRecord;
-import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Role;
 import dev.dualcheck.store.User;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +112,6 @@ final class CheckCommand implements Callable<Integer> {
     return CheckAnswer.contact(
         values, asStaff != null ? asStaff : workspace.store.user().staffId());
   }
-
 
   private static boolean isBlank(String value) {
     return value == null || value.isBlank();

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       AuditCommand.class,
       ReportCommand.class,
       NightlyCommand.class,
+      ServeCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -81,8 +81,8 @@ final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Authenticates every index file and compares per-kind counts with the store; returns the
-   * counts, e.g. "client 300, note 1200" (see {@link Dualcheck#verifyIndex()}).
+   * Authenticates every index file and compares per-kind counts with the store; returns the counts,
+   * e.g. "client 300, note 1200" (see {@link Dualcheck#verifyIndex()}).
    */
   String verifyIndex() throws IOException {
     return dualcheck.verifyIndex();
