@@ -31,9 +31,7 @@ final class UserTokenCommand implements Callable<Integer> {
       if (me.role() != Role.DIRECTOR && !me.name().equals(name)) {
         Access.deny(workspace, "make tokens for other users");
       }
-      boolean known =
-          workspace.store.listUsers().stream()
-              .anyMatch(u -> u.name().equals(name) && u.role() != null);
+      boolean known = workspace.store.listUsers().stream().anyMatch(u -> u.name().equals(name));
       if (!known) {
         throw new UsageException("no user named '" + name + "': see `dualcheck user list`");
       }

@@ -1,15 +1,11 @@
 package dev.dualcheck.api;
 
 import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.CsvRecords;
 import dev.dualcheck.store.RecordKind;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A person to check: an intake, a referral, a new hire or a therapist's acquaintance. Build one
@@ -17,8 +13,6 @@ import java.util.regex.Pattern;
  * no field.
  */
 public final class Person {
-
-  private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
   private final Map<String, String> fields;
 
@@ -135,7 +129,7 @@ public final class Person {
         throw new IllegalArgumentException("a person needs an id");
       }
       String dob = fields.get("dob");
-      if (dob != null && !isDate(dob)) {
+      if (dob != null && !CsvRecords.isDate(dob)) {
         throw new IllegalArgumentException("dob: expected a date YYYY-MM-DD, YYYY-MM or YYYY");
       }
       String kind = fields.getOrDefault("kind", "acquaintance");
@@ -143,24 +137,6 @@ public final class Person {
         throw new IllegalArgumentException("kind: expected intake, referral, acquaintance or hire");
       }
       return new Person(fields);
-    }
-
-    private static boolean isDate(String value) {
-      Matcher m = DATE.matcher(value);
-      if (!m.matches()) {
-        return false;
-      }
-      try {
-        int year = Integer.parseInt(m.group(1));
-        if (m.group(3) != null) {
-          LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        } else if (m.group(2) != null) {
-          YearMonth.of(year, Integer.parseInt(m.group(2)));
-        }
-        return year >= 1800;
-      } catch (DateTimeException e) {
-        return false;
-      }
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.dualcheck.spi.Options;
 import dev.dualcheck.spi.RecordSource;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.CsvFormatException;
+import dev.dualcheck.store.CsvRecords;
 import dev.dualcheck.store.RecordKind;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,6 +31,8 @@ import java.util.Set;
  * the file and a JSON pointer ("bundle.json: /entry/3/resource/birthDate: expected a date …").
  */
 public final class FhirRecordSource implements RecordSource {
+
+  private static final String DATE_EXPECTED = "expected a date YYYY, YYYY-MM or YYYY-MM-DD";
 
   /**
    * Option: the identifier systems (comma-separated, first match wins) whose value is the client or
@@ -255,8 +258,8 @@ public final class FhirRecordSource implements RecordSource {
       names(r, fields);
       JsonNode birthDate = node.path("birthDate");
       if (!birthDate.isMissingNode()) {
-        if (!birthDate.isTextual() || !Dates.isDate(birthDate.asText())) {
-          throw fail(r.pointer() + "/birthDate", Dates.EXPECTED);
+        if (!birthDate.isTextual() || !CsvRecords.isDate(birthDate.asText())) {
+          throw fail(r.pointer() + "/birthDate", DATE_EXPECTED);
         }
         fields.put("dob", birthDate.asText());
       }

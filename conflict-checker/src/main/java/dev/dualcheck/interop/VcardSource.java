@@ -37,6 +37,8 @@ import java.util.Set;
  */
 public final class VcardSource implements RecordSource, ContactSource {
 
+  private static final String DATE_EXPECTED = "expected a date YYYY, YYYY-MM or YYYY-MM-DD";
+
   /** Option: the clinician whose ties these are, or who asks about these acquaintances. */
   public static final String STAFF_ID = "staff_id";
 
@@ -154,7 +156,7 @@ public final class VcardSource implements RecordSource, ContactSource {
     if (birthday != null) {
       String dob = date(birthday);
       if (dob == null && birthday.getText() != null) {
-        throw CsvFormatException.at(file, "card " + number + ", BDAY", Dates.EXPECTED);
+        throw CsvFormatException.at(file, "card " + number + ", BDAY", DATE_EXPECTED);
       }
       put(fields, "dob", dob);
     }

@@ -150,7 +150,8 @@ public final class CsvRecords {
     return SPACES.matcher(folded.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
-  static boolean isDate(String value) {
+  /** True for the contract's dates: {@code YYYY-MM-DD}, or {@code YYYY-MM} / {@code YYYY}. */
+  public static boolean isDate(String value) {
     Matcher m = DATE.matcher(value);
     if (!m.matches()) {
       return false;
