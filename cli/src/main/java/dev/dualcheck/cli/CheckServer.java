@@ -57,6 +57,7 @@ final class CheckServer implements AutoCloseable {
   static CheckServer start(
       Workspace workspace, InetSocketAddress address, SSLContext tls, Main main)
       throws IOException {
+    workspace.index(); // open and catch up the index now, not on the first request
     HttpServer http;
     if (tls != null) {
       HttpsServer https = HttpsServer.create(address, 16);

@@ -1,6 +1,7 @@
 package dev.dualcheck.cli;
 
 import dev.dualcheck.api.IndexDamagedException;
+import dev.dualcheck.api.IndexInUseException;
 import dev.dualcheck.spi.PluginException;
 import dev.dualcheck.store.CsvFormatException;
 import dev.dualcheck.store.StoreAccessException;
@@ -108,6 +109,7 @@ public final class Main implements Runnable {
     if (exception instanceof UsageException
         || exception instanceof CsvFormatException
         || exception instanceof PluginException
+        || exception instanceof IndexInUseException
         || exception instanceof CommandLine.ParameterException) {
       return Exit.USAGE;
     }

@@ -263,6 +263,17 @@ class ServeIT {
   }
 
   @Test
+  void cliCommandsWhileServingSayTheIndexIsInUse() throws Exception {
+    startServer();
+    Cli.Result result = director.run("check", "--given", "Bill", "--family", "Turner");
+    assertEquals(2, result.status(), result::toString);
+    assertEquals(
+        "error: the index is in use by another dualcheck process (serve or nightly?): wait for"
+            + " it, or send checks to serve\n",
+        result.err());
+  }
+
+  @Test
   void refusesANonLoopbackAddressWithoutTls() {
     Cli.Result result = director.run("serve", "--bind", "0.0.0.0", "--port", "0");
     assertEquals(2, result.status(), result::toString);

@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * dualcheck for a JVM application (an EHR, a practice system): open a store, check people, scan
@@ -298,6 +299,8 @@ public final class Dualcheck implements AutoCloseable {
         | NoSuchFileException
         | EOFException e) {
       throw new IndexDamagedException(e.getClass().getSimpleName(), e);
+    } catch (LockObtainFailedException e) {
+      throw new IndexInUseException(e);
     } finally {
       Arrays.fill(key, (byte) 0);
     }
