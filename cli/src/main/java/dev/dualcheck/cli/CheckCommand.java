@@ -1,18 +1,10 @@
 package dev.dualcheck.cli;
 
-import dev.dualcheck.check.ConflictChecker;
 import dev.dualcheck.check.Finding;
-import dev.dualcheck.check.MatchSettings;
-import dev.dualcheck.check.ScanResult;
-import dev.dualcheck.policy.Disclosed;
 import dev.dualcheck.policy.Disclosure;
-import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.store.ClinicRecord;
-import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Role;
 import dev.dualcheck.store.User;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,51 +86,31 @@ final class CheckCommand implements Callable<Integer> {
         Access.deny(workspace, "check as another clinician");
       }
       ClinicRecord contact = contact(workspace);
-      ConflictChecker checker = new ConflictChecker(workspace.index(), MatchSettings.defaults());
-      List<Finding> findings = new Reviews(workspace.store).apply(contact, checker.check(contact));
-      List<Disclosed> shown = Disclosure.forStore(workspace.store).disclose(findings);
-      long withheld = shown.stream().filter(Disclosed::withheld).count();
-      workspace.store.audit(
-          "check",
-          "contact",
-          String.join(
-              "|", contact.get("given_name"), contact.get("family_name"), contact.get("dob")),
-          findings.size() + " findings, " + withheld + " withheld");
+      CheckAnswer answer = CheckAnswer.ask(workspace, user, contact, main.clock);
+      List<Finding> findings = answer.findings;
       if (json) {
-        ScanResult result =
-            new ScanResult("check-" + main.clock.millis(), main.clock.instant(), 1, findings);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Disclosure.writeJson(result, shown, bytes);
-        main.out.println(bytes.toString(StandardCharsets.UTF_8));
+        main.out.println(answer.json());
       } else {
-        Disclosure.printText(shown, explain, main.out);
+        Disclosure.printText(answer.shown, explain, main.out);
       }
       return findings.isEmpty() ? Exit.OK : Exit.FOUND;
     }
   }
 
   private ClinicRecord contact(Workspace workspace) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("contact_id", "check");
-    put(fields, "kind", kind);
-    put(fields, "given_name", given);
-    put(fields, "middle_name", middle);
-    put(fields, "family_name", family);
-    put(fields, "dob", dob);
-    put(fields, "phone", phone);
-    put(fields, "email", email);
-    put(fields, "city", city);
-    put(fields, "employer", employer);
-    put(fields, "referred_by", referredBy);
-    String staff = asStaff != null ? asStaff : workspace.store.user().staffId();
-    put(fields, "for_clinician", staff);
-    return new ClinicRecord(RecordKind.CONTACT, "check", fields);
-  }
-
-  private static void put(Map<String, String> fields, String column, String value) {
-    if (!isBlank(value)) {
-      fields.put(column, value.strip());
-    }
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("kind", kind);
+    values.put("given", given);
+    values.put("middle", middle);
+    values.put("family", family);
+    values.put("dob", dob);
+    values.put("phone", phone);
+    values.put("email", email);
+    values.put("city", city);
+    values.put("employer", employer);
+    values.put("referred_by", referredBy);
+    return CheckAnswer.contact(
+        values, asStaff != null ? asStaff : workspace.store.user().staffId());
   }
 
   private static boolean isBlank(String value) {

@@ -1,5 +1,8 @@
 package dev.dualcheck.cli;
 
+import dev.dualcheck.api.IndexDamagedException;
+import dev.dualcheck.api.IndexInUseException;
+import dev.dualcheck.spi.PluginException;
 import dev.dualcheck.store.CsvFormatException;
 import dev.dualcheck.store.StoreAccessException;
 import dev.dualcheck.store.StoreInUseException;
@@ -36,6 +39,7 @@ import picocli.CommandLine.Spec;
       AuditCommand.class,
       ReportCommand.class,
       NightlyCommand.class,
+      ServeCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -105,6 +109,8 @@ public final class Main implements Runnable {
   static int exitStatus(Throwable exception) {
     if (exception instanceof UsageException
         || exception instanceof CsvFormatException
+        || exception instanceof PluginException
+        || exception instanceof IndexInUseException
         || exception instanceof CommandLine.ParameterException) {
       return Exit.USAGE;
     }

@@ -1,6 +1,5 @@
 package dev.dualcheck.cli;
 
-import dev.dualcheck.check.ConflictChecker;
 import dev.dualcheck.check.ConflictType;
 import dev.dualcheck.check.Finding;
 import dev.dualcheck.check.FindingsJson;
@@ -13,6 +12,10 @@ import dev.dualcheck.delivery.Recipient;
 import dev.dualcheck.delivery.SecureMailer;
 import dev.dualcheck.delivery.Sleeper;
 import dev.dualcheck.policy.Reviews;
+import dev.dualcheck.spi.Options;
+import dev.dualcheck.spi.PluginException;
+import dev.dualcheck.spi.Report;
+import dev.dualcheck.spi.SinkContext;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.CsvFormatException;
 import dev.dualcheck.store.CsvRecords;
@@ -39,7 +42,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -103,7 +105,10 @@ final class NightlyCommand implements Callable<Integer> {
     }
     LocalDate today = LocalDate.ofInstant(main.clock.instant(), ZoneId.systemDefault());
     try (Workspace workspace =
-        Workspace.of(Store.openWithKeyFile(config.store(), config.keyFile(), main.clock))) {
+        Workspace.of(
+            Store.openWithKeyFile(config.store(), config.keyFile(), main.clock),
+            main,
+            config.plugins())) {
       Store store = workspace.store;
       String fingerprint = Reports.fingerprint(store, arrived);
       List<ClinicRecord> toScan = new ArrayList<>();
@@ -138,14 +143,10 @@ final class NightlyCommand implements Callable<Integer> {
       }
       workspace.update();
 
-      ConflictChecker checker =
-          new ConflictChecker(
-              workspace.index(),
-              MatchSettings.defaults().withDefaultRegion(config.defaultPhoneRegion()));
-      String scanId = "S-" + UUID.randomUUID();
+      workspace.dualcheck.settings(
+          MatchSettings.defaults().withDefaultRegion(config.defaultPhoneRegion()));
       ScanResult scanned =
-          new Reviews(store)
-              .apply(toScan, checker.scan(toScan, scanId, main.clock.instant(), done -> {}));
+          new Reviews(store).apply(toScan, workspace.dualcheck.scan(toScan, done -> {}));
       ScanResult result =
           new ScanResult(
               scanned.scanId(),
@@ -183,6 +184,9 @@ final class NightlyCommand implements Callable<Integer> {
               result.contacts(),
               result.findings().size(),
               pdf);
+      for (NightlyConfig.Sink sink : config.sinks()) {
+        summary += deliverTo(sink, workspace, result, base, json, pdf);
+      }
       if (config.mail() != null) {
         try {
           int recipients = deliver(config, store, result, today, pdf);
@@ -196,6 +200,64 @@ final class NightlyCommand implements Callable<Integer> {
       }
       main.out.println(summary);
       return result.findings().isEmpty() ? Exit.OK : Exit.FOUND;
+    }
+  }
+
+  /** Hands the report to a configured sink; a failure is reported and the run goes on. */
+  private String deliverTo(
+      NightlyConfig.Sink sink,
+      Workspace workspace,
+      ScanResult result,
+      String base,
+      Path json,
+      Path pdf)
+      throws IOException {
+    Store store = workspace.store;
+    SigningIdentity identity = store.signingIdentity();
+    SinkContext context =
+        new SinkContext() {
+          @Override
+          public String clinicName() {
+            return store.clinicName();
+          }
+
+          @Override
+          public java.security.PrivateKey signingKey() {
+            return identity.key();
+          }
+
+          @Override
+          public List<java.security.cert.X509Certificate> signingChain() {
+            return identity.chain();
+          }
+
+          @Override
+          public java.time.Clock clock() {
+            return main.clock;
+          }
+        };
+    String subject = "scan " + base + ": " + result.findings().size() + " finding(s) to review";
+    try {
+      workspace
+          .dualcheck
+          .plugins()
+          .reportSink(sink.name())
+          .deliver(
+              new Report(base, subject, result, Files.readAllBytes(pdf), Files.readAllBytes(json)),
+              new Options(sink.options()),
+              context);
+      return ", delivered to " + sink.name();
+    } catch (IOException | RuntimeException e) {
+      main.err.println(
+          "nightly: sink '"
+              + sink.name()
+              + "' failed, the report stays at "
+              + pdf
+              + ": "
+              + (e instanceof PluginException || e instanceof IOException
+                  ? e.getMessage()
+                  : e.getClass().getSimpleName()));
+      return ", sink " + sink.name() + " failed";
     }
   }
 

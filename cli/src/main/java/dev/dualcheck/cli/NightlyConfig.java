@@ -22,7 +22,12 @@ record NightlyConfig(
     Path outputFolder,
     String clinicName,
     String defaultPhoneRegion,
-    Mail mail) {
+    Mail mail,
+    List<Path> plugins,
+    List<Sink> sinks) {
+
+  /** A report sink by name (file, mail or a plugin's) and its options. */
+  record Sink(String name, java.util.Map<String, String> options) {}
 
   record Mail(
       String host,
@@ -106,7 +111,26 @@ record NightlyConfig(
         resolve(base, outputFolder),
         clinicName,
         defaultPhoneRegion == null ? "US" : defaultPhoneRegion,
-        resolvedMail);
+        resolvedMail,
+        plugins == null ? List.of() : plugins.stream().map(p -> resolve(base, p)).toList(),
+        sinks == null ? List.of() : resolvedSinks(base, file));
+  }
+
+  /** Sinks need a name; their path options (dir, *_file, to's certificates) stay as written. */
+  private List<Sink> resolvedSinks(Path base, Path file) throws UsageException {
+    List<Sink> resolved = new java.util.ArrayList<>();
+    for (Sink sink : sinks) {
+      require(sink.name(), "sinks[].name", file);
+      java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+      if (sink.options() != null) {
+        sink.options()
+            .forEach(
+                (k, v) ->
+                    options.put(k, k.equals("dir") ? base.resolve(v).normalize().toString() : v));
+      }
+      resolved.add(new Sink(sink.name(), options));
+    }
+    return resolved;
   }
 
   private static void require(Object value, String key, Path file) throws UsageException {

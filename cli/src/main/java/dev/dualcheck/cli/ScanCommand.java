@@ -1,19 +1,18 @@
 package dev.dualcheck.cli;
 
-import dev.dualcheck.check.ConflictChecker;
-import dev.dualcheck.check.MatchSettings;
 import dev.dualcheck.check.ScanResult;
+import dev.dualcheck.interop.VcardSource;
+import dev.dualcheck.policy.Disclosed;
 import dev.dualcheck.policy.Disclosure;
 import dev.dualcheck.policy.Reviews;
+import dev.dualcheck.spi.Options;
 import dev.dualcheck.store.ClinicRecord;
-import dev.dualcheck.store.CsvRecords;
-import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Role;
+import dev.dualcheck.store.User;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +28,25 @@ final class ScanCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin StoreOptions storeOptions;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The contacts CSV.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The contacts: CSV, a vCard file (.vcf, with --for) or a plugin's format.")
   Path contactsFile;
+
+  @Option(
+      names = "--for",
+      paramLabel = "STAFF_ID",
+      description =
+          "The therapist whose acquaintances a vCard file holds (each card is checked as an"
+              + " acquaintance of theirs).")
+  String forClinician;
+
+  @Option(
+      names = "--format",
+      paramLabel = "NAME",
+      description = "csv, vcard or a plugin's format (default: by the file's extension).")
+  String format;
 
   @Option(names = "--json", paramLabel = "OUT", description = "Write the findings JSON here.")
   Path jsonOut;
@@ -52,13 +68,28 @@ final class ScanCommand implements Callable<Integer> {
     if (!Files.isRegularFile(contactsFile)) {
       throw new UsageException("file not found: " + contactsFile);
     }
-    List<ClinicRecord> contacts = CsvRecords.read(RecordKind.CONTACT, contactsFile);
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
-      Access.require(workspace, "scan", Role.DIRECTOR);
-      ConflictChecker checker = new ConflictChecker(workspace.index(), MatchSettings.defaults());
+      User user = workspace.store.user();
+      String forStaff = forClinician == null ? null : forClinician.strip();
+      if (user.role() == Role.CLINICIAN) {
+        // a therapist checks their own acquaintances (e.g. their phone's contacts), never a batch
+        // for the clinic, and gets no full report
+        if (forStaff == null) {
+          forStaff = user.staffId();
+        }
+        if (forStaff == null || !forStaff.equals(user.staffId()) || reportOut != null) {
+          Access.deny(workspace, "scan other than their own acquaintances, without --report");
+        }
+      } else {
+        Access.require(workspace, "scan", Role.DIRECTOR);
+      }
+      List<ClinicRecord> contacts =
+          workspace.dualcheck.readContacts(
+              contactsFile,
+              format,
+              forStaff == null ? Options.none() : Options.of(VcardSource.STAFF_ID, forStaff));
       Progress progress = Progress.start(main.err, "scanning", contacts.size());
-      ScanResult scanned =
-          checker.scan(contacts, newScanId(), main.clock.instant(), progress::update);
+      ScanResult scanned = workspace.dualcheck.scan(contacts, progress::update);
       progress.finish();
       ScanResult result = new Reviews(workspace.store).apply(contacts, scanned);
       workspace.store.audit(
@@ -71,11 +102,14 @@ final class ScanCommand implements Callable<Integer> {
               + " findings, "
               + (scanned.findings().size() - result.findings().size())
               + " suppressed as not the same person");
+      List<Disclosed> shown = Disclosure.forStore(workspace.store).disclose(result.findings());
       if (jsonOut != null) {
         try (OutputStream out = Files.newOutputStream(jsonOut)) {
-          Disclosure.writeJson(
-              result, Disclosure.forStore(workspace.store).disclose(result.findings()), out);
+          Disclosure.writeJson(result, shown, out);
         }
+      }
+      if (user.role() == Role.CLINICIAN) {
+        Disclosure.printText(shown, false, main.out);
       }
       if (reportOut != null) {
         String fingerprint = Reports.fingerprint(workspace.store, List.of(contactsFile));
@@ -91,9 +125,5 @@ final class ScanCommand implements Callable<Integer> {
               + (reportOut != null ? "; report " + reportOut : ""));
       return result.findings().isEmpty() ? Exit.OK : Exit.FOUND;
     }
-  }
-
-  private static String newScanId() {
-    return "S-" + UUID.randomUUID();
   }
 }

@@ -14,7 +14,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "user",
     description = "Manage the users who hold a keyslot (directors only).",
-    subcommands = {UserCommand.Add.class, UserCommand.Remove.class, UserCommand.ListUsers.class})
+    subcommands = {
+      UserCommand.Add.class,
+      UserCommand.Remove.class,
+      UserCommand.ListUsers.class,
+      UserTokenCommand.class
+    })
 final class UserCommand {
 
   @ParentCommand Main main;

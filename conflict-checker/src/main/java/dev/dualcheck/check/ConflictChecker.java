@@ -67,6 +67,14 @@ public final class ConflictChecker {
         index.candidates(contact, PERSON_KINDS, settings.maxCandidates())) {
       Person other = new Person(candidate);
       Scorer.Score score = scorer.score(person, other);
+      for (ClinicRecord alias : aliases(candidate)) {
+        Person aliased = new Person(alias);
+        Scorer.Score aliasScore = scorer.score(person, aliased);
+        if (aliasScore.probability() > score.probability()) {
+          score = aliasScore;
+          other = aliased;
+        }
+      }
       Level level = level(score.probability());
       if (level == null) {
         continue;
@@ -91,6 +99,27 @@ public final class ConflictChecker {
     List<Finding> findings = new ArrayList<>(best.values());
     findings.sort(STRONGEST_FIRST);
     return findings;
+  }
+
+  /**
+   * The record once for each name it also goes by ({@code alias_given_names}, e.g. a FHIR
+   * nickname), with that name as its given name; the best-scoring form is kept.
+   */
+  private static List<ClinicRecord> aliases(ClinicRecord record) {
+    String aliases = record.get("alias_given_names");
+    if (aliases.isEmpty()) {
+      return List.of();
+    }
+    List<ClinicRecord> forms = new ArrayList<>();
+    for (String alias : aliases.split(";")) {
+      if (!alias.isBlank()) {
+        Map<String, String> fields = new HashMap<>(record.fields());
+        fields.put("given_name", alias.strip());
+        fields.remove("middle_name");
+        forms.add(new ClinicRecord(record.kind(), record.id(), fields));
+      }
+    }
+    return forms;
   }
 
   /** Checks each contact in turn; {@code progress} receives the number checked so far. */

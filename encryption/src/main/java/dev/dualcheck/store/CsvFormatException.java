@@ -18,6 +18,22 @@ public final class CsvFormatException extends Exception {
     this.column = column;
   }
 
+  /** An error at a place that is not a line and column, e.g. a JSON pointer or a vCard number. */
+  private CsvFormatException(Path file, String place, String expected) {
+    super(file.getFileName() + ": " + place + ": " + expected);
+    this.file = file;
+    this.line = 0;
+    this.column = null;
+  }
+
+  /**
+   * An import error in another format: {@code place} locates it (a JSON pointer, "card 3, BDAY"),
+   * {@code expected} says what should be there. Neither may quote the value.
+   */
+  public static CsvFormatException at(Path file, String place, String expected) {
+    return new CsvFormatException(file, place, expected);
+  }
+
   private static String describe(Path file, long line, String column, String expected) {
     StringBuilder message = new StringBuilder(String.valueOf(file.getFileName()));
     if (line > 0) {

@@ -96,6 +96,60 @@ public final class CsvRecords {
     }
   }
 
+  /**
+   * Validates records another format produced exactly as CSV rows are validated (known columns,
+   * dates, an id and a name, no duplicate ids); a tie's id is derived as for CSV. Returns them
+   * cleaned, as rows numbered 0 (errors name the record instead of a line).
+   */
+  static List<Row> validate(Path source, List<ClinicRecord> records) throws CsvFormatException {
+    List<Row> rows = new ArrayList<>();
+    Map<RecordKind, Reading> readings = new HashMap<>();
+    Map<String, ClinicRecord> seen = new HashMap<>();
+    for (ClinicRecord record : records) {
+      if (record.kind() == RecordKind.CONTACT) {
+        throw new CsvFormatException(source, 0, null, record + ": contacts are never stored");
+      }
+      Reading reading = readings.computeIfAbsent(record.kind(), k -> new Reading(k, source));
+      ClinicRecord clean = reading.toRecord(record);
+      ClinicRecord earlier = seen.putIfAbsent(clean.kind() + "/" + clean.id(), clean);
+      if (earlier != null) {
+        throw new CsvFormatException(source, 0, null, clean + ": duplicate id");
+      }
+      rows.add(new Row(clean, 0));
+    }
+    return rows;
+  }
+
+  /**
+   * Validates contacts another format produced (a vCard file, a plugin) as a contacts CSV is
+   * validated, and returns them cleaned.
+   */
+  public static List<ClinicRecord> contacts(Path source, List<ClinicRecord> records)
+      throws CsvFormatException {
+    Reading reading = new Reading(RecordKind.CONTACT, source);
+    List<ClinicRecord> clean = new ArrayList<>();
+    Set<String> ids = new java.util.HashSet<>();
+    for (ClinicRecord record : records) {
+      if (record.kind() != RecordKind.CONTACT) {
+        throw new CsvFormatException(source, 0, null, record + ": expected a contact");
+      }
+      ClinicRecord checked = reading.toRecord(record);
+      if (!ids.add(checked.id())) {
+        throw new CsvFormatException(source, 0, null, checked + ": duplicate id");
+      }
+      clean.add(checked);
+    }
+    return clean;
+  }
+
+  /** An error about a row: by line for CSV, by record otherwise. */
+  static CsvFormatException fail(Path source, Row row, String column, String expected) {
+    if (row.line() > 0) {
+      return new CsvFormatException(source, row.line(), column, expected);
+    }
+    return new CsvFormatException(source, 0, null, row.record() + ", " + column + ": " + expected);
+  }
+
   /** The stable id of a tie: staff id plus a hash of the normalised name and birth date. */
   static String tieId(String staffId, String given, String family, String dob) {
     String key = normalise(given) + "\u001f" + normalise(family) + "\u001f" + normalise(dob);
@@ -144,7 +198,8 @@ public final class CsvRecords {
     return collapsed.toString();
   }
 
-  static boolean isDate(String value) {
+  /** True for the contract's dates: {@code YYYY-MM-DD}, or {@code YYYY-MM} / {@code YYYY}. */
+  public static boolean isDate(String value) {
     Matcher m = DATE.matcher(value);
     if (!m.matches()) {
       return false;
@@ -166,6 +221,7 @@ public final class CsvRecords {
     private final RecordKind kind;
     private final Path file;
     private List<String> header;
+    private String label; // the record being checked, for records that have no line
 
     Reading(RecordKind kind, Path file) {
       this.kind = kind;
@@ -263,6 +319,32 @@ public final class CsvRecords {
           fields.put(column, value);
         }
       }
+      return checked(fields, line);
+    }
+
+    /** A record from another format, checked as a row; errors name it instead of a line. */
+    ClinicRecord toRecord(ClinicRecord record) throws CsvFormatException {
+      label = record.toString();
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : record.fields().entrySet()) {
+        if (!kind.columns().contains(e.getKey())) {
+          throw fail(0, e.getKey(), "unknown column for " + kind.fileName());
+        }
+        String value = clean(e.getKey(), e.getValue(), 0);
+        if (!value.isEmpty()) {
+          fields.put(e.getKey(), value);
+        }
+      }
+      if (kind != RecordKind.TIE && kind.idColumn() != null) {
+        fields.putIfAbsent(kind.idColumn(), record.id());
+        if (!fields.get(kind.idColumn()).equals(record.id().strip())) {
+          throw fail(0, kind.idColumn(), "expected the record's id");
+        }
+      }
+      return checked(fields, 0);
+    }
+
+    private ClinicRecord checked(Map<String, String> fields, long line) throws CsvFormatException {
       String idColumn = kind.idColumn() == null ? "staff_id" : kind.idColumn();
       if (!fields.containsKey(idColumn)) {
         throw fail(line, idColumn, "expected an id");
@@ -318,6 +400,10 @@ public final class CsvRecords {
     }
 
     private CsvFormatException fail(long line, String column, String expected) {
+      if (line == 0 && label != null) {
+        return new CsvFormatException(
+            file, 0, null, label + (column == null ? "" : ", " + column) + ": " + expected);
+      }
       return new CsvFormatException(file, line, column, expected);
     }
   }

@@ -26,7 +26,10 @@ public enum RecordKind {
       "former_family_names",
       "clinician_id",
       "intake_date",
-      "discharge_date"),
+      "discharge_date",
+      // appended (never reordered: the index's record codec stores column positions)
+      "alias_given_names",
+      "linked_client_ids"),
   ASSOCIATE(
       "associates",
       "associate_id",

@@ -710,23 +710,54 @@ public final class Store implements AutoCloseable {
     List<CsvRecords.Row> rows = CsvRecords.readRows(kind, csv);
     try (WriterLock lock = WriterLock.acquire(dir)) {
       checkReferences(kind, csv, rows);
-      List<ClinicRecord> written = new ArrayList<>();
-      transaction(
-          () -> {
-            Writer writer = new Writer();
-            for (CsvRecords.Row row : rows) {
-              ClinicRecord stored = writer.write(row.record(), null);
-              if (stored != null) {
-                written.add(stored);
-              }
-            }
-            writer.finish();
-          });
-      return written;
+      return write(rows);
     }
   }
 
+  /**
+   * Imports records another format produced (FHIR, vCard, a plugin), of one or several kinds, as
+   * {@link #importCsv} does: every record is validated as a CSV row would be and every reference
+   * resolved (against the store or this batch) before one transaction writes them all. Errors name
+   * the source, the record and the column.
+   */
+  public synchronized List<ClinicRecord> importRecords(Path source, List<ClinicRecord> records)
+      throws IOException, CsvFormatException {
+    checkOpen();
+    List<CsvRecords.Row> rows = CsvRecords.validate(source, records);
+    try (WriterLock lock = WriterLock.acquire(dir)) {
+      for (RecordKind kind : List.of(RecordKind.ASSOCIATE, RecordKind.NOTE, RecordKind.TIE)) {
+        List<CsvRecords.Row> ofKind = rows.stream().filter(r -> r.record().kind() == kind).toList();
+        checkReferences(kind, source, ofKind, rows);
+      }
+      return write(rows);
+    }
+  }
+
+  /** Writes validated rows in one transaction; the caller holds the writer lock. */
+  private List<ClinicRecord> write(List<CsvRecords.Row> rows) throws IOException {
+    List<ClinicRecord> written = new ArrayList<>();
+    transaction(
+        () -> {
+          Writer writer = new Writer();
+          for (CsvRecords.Row row : rows) {
+            ClinicRecord stored = writer.write(row.record(), null);
+            if (stored != null) {
+              written.add(stored);
+            }
+          }
+          writer.finish();
+        });
+    return written;
+  }
+
   private void checkReferences(RecordKind kind, Path csv, List<CsvRecords.Row> rows)
+      throws IOException, CsvFormatException {
+    checkReferences(kind, csv, rows, List.of());
+  }
+
+  /** Each row's client or staff id must name a record in the store or in {@code batch}. */
+  private void checkReferences(
+      RecordKind kind, Path csv, List<CsvRecords.Row> rows, List<CsvRecords.Row> batch)
       throws IOException, CsvFormatException {
     String column;
     RecordKind target;
@@ -744,6 +775,11 @@ public final class Store implements AutoCloseable {
       }
     }
     Map<String, Boolean> known = new HashMap<>();
+    for (CsvRecords.Row row : batch) {
+      if (row.record().kind() == target) {
+        known.put(row.record().id(), true);
+      }
+    }
     for (CsvRecords.Row row : rows) {
       String id = row.record().get(column);
       Boolean exists = known.get(id);
@@ -752,8 +788,8 @@ public final class Store implements AutoCloseable {
         known.put(id, exists);
       }
       if (!exists) {
-        throw new CsvFormatException(
-            csv, row.line(), column, "expected the id of a " + target.singular() + " in the store");
+        throw CsvRecords.fail(
+            csv, row, column, "expected the id of a " + target.singular() + " in the store");
       }
     }
   }

@@ -65,6 +65,8 @@ final class PersonDocs {
     Set<String> given = new LinkedHashSet<>();
     given.addAll(NameKeys.tokens(person.get("given_name")));
     given.addAll(NameKeys.tokens(person.get("middle_name")));
+    // names the person also goes by (a FHIR nickname), so a check by that name finds them
+    given.addAll(NameKeys.tokens(person.get("alias_given_names").replace(';', ' ')));
     // initials only block through their other fields
     given.removeIf(t -> t.length() < 2);
     Set<String> nick = new LinkedHashSet<>();

@@ -1,0 +1,121 @@
+package dev.dualcheck.cli;
+
+import dev.dualcheck.check.Finding;
+import dev.dualcheck.check.ScanResult;
+import dev.dualcheck.policy.Disclosed;
+import dev.dualcheck.policy.Disclosure;
+import dev.dualcheck.policy.Reviews;
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
+import dev.dualcheck.store.Store;
+import dev.dualcheck.store.User;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One person checked for one user: the findings after reviewers' decisions, what that user may see
+ * of them, and the audit entry. {@code check} and {@code serve} both answer through here, so the
+ * same user gets the same answer from either.
+ */
+final class CheckAnswer {
+
+  /** The person's fields by the names {@code check} takes (--given …) and their columns. */
+  static final Map<String, String> FIELDS = fields();
+
+  final List<Finding> findings;
+  final List<Disclosed> shown;
+  final ScanResult result;
+
+  private CheckAnswer(List<Finding> findings, List<Disclosed> shown, ScanResult result) {
+    this.findings = findings;
+    this.shown = shown;
+    this.result = result;
+  }
+
+  private static Map<String, String> fields() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("given", "given_name");
+    fields.put("middle", "middle_name");
+    fields.put("family", "family_name");
+    fields.put("dob", "dob");
+    fields.put("phone", "phone");
+    fields.put("email", "email");
+    fields.put("city", "city");
+    fields.put("employer", "employer");
+    fields.put("referred_by", "referred_by");
+    fields.put("kind", "kind");
+    return Map.copyOf(fields);
+  }
+
+  /**
+   * The contact to check from values by {@link #FIELDS} name; {@code forClinician} is the therapist
+   * asking (acquaintance checks), e.g. the user's own staff id.
+   */
+  static ClinicRecord contact(Map<String, String> values, String forClinician) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("contact_id", "check");
+    fields.put("kind", "acquaintance");
+    values.forEach(
+        (name, value) -> {
+          if (value != null && !value.isBlank()) {
+            fields.put(FIELDS.getOrDefault(name, name), value.strip());
+          }
+        });
+    if (forClinician != null && !forClinician.isBlank()) {
+      fields.put("for_clinician", forClinician.strip());
+    }
+    return new ClinicRecord(RecordKind.CONTACT, "check", fields);
+  }
+
+  /** Checks the contact, applies decisions and the viewer's disclosure, and audits the check. */
+  static CheckAnswer ask(Workspace workspace, User viewer, ClinicRecord contact, Clock clock)
+      throws IOException {
+    Store store = workspace.store;
+    List<Finding> findings = new Reviews(store).apply(contact, workspace.dualcheck.check(contact));
+    List<Disclosed> shown = disclosureFor(store, viewer).disclose(findings);
+    long withheld = shown.stream().filter(Disclosed::withheld).count();
+    store.audit(
+        "check",
+        "contact",
+        String.join("|", contact.get("given_name"), contact.get("family_name"), contact.get("dob")),
+        findings.size()
+            + " findings, "
+            + withheld
+            + " withheld"
+            + (viewer.equals(store.user()) ? "" : ", answered to user " + viewer.name()));
+    ScanResult result = new ScanResult("check-" + clock.millis(), clock.instant(), 1, findings);
+    return new CheckAnswer(findings, shown, result);
+  }
+
+  /** The findings JSON of DESIGN.md as this user may see it. */
+  String json() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Disclosure.writeJson(result, shown, bytes);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Disclosure disclosureFor(Store store, User viewer) {
+    if (viewer.equals(store.user())) {
+      return Disclosure.forStore(store);
+    }
+    return new Disclosure(
+        viewer,
+        clientId -> {
+          try {
+            return store
+                .get(RecordKind.CLIENT, clientId)
+                .map(client -> client.get("clinician_id"))
+                .filter(staffId -> !staffId.isBlank());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        store::findingReference);
+  }
+}

@@ -1,0 +1,339 @@
+package dev.dualcheck.api;
+
+import dev.dualcheck.check.ConflictChecker;
+import dev.dualcheck.check.Finding;
+import dev.dualcheck.check.MatchSettings;
+import dev.dualcheck.check.ScanResult;
+import dev.dualcheck.index.EncryptedDirectory;
+import dev.dualcheck.index.PersonIndex;
+import dev.dualcheck.spi.ConflictRule;
+import dev.dualcheck.spi.Options;
+import dev.dualcheck.spi.Plugins;
+import dev.dualcheck.spi.RecordSource;
+import dev.dualcheck.spi.Records;
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.CsvFormatException;
+import dev.dualcheck.store.CsvRecords;
+import dev.dualcheck.store.Purpose;
+import dev.dualcheck.store.RecordKind;
+import dev.dualcheck.store.Store;
+import dev.dualcheck.store.StoreAccessException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * dualcheck for a JVM application (an EHR, a practice system): open a store, check people, scan
+ * contact files, import exports, close. The command line uses this class too, so both behave the
+ * same; the index is kept in step with the store before every check.
+ *
+ * <pre>{@code
+ * try (Dualcheck dc = Dualcheck.open(storeFolder, passphrase)) {
+ *   List<Finding> findings =
+ *       dc.check(Person.builder().given("Bill").family("Turner").dob("1980-04-02").build());
+ * }
+ * }</pre>
+ *
+ * <p>Findings carry names for display ({@link Finding#contactName()}, {@link
+ * Finding#recordName()}): they are personal data; show them only to those who may see them. Not
+ * thread-safe: one instance per thread, or synchronise.
+ */
+public final class Dualcheck implements AutoCloseable {
+
+  private final Store store;
+  private final Plugins plugins;
+  private final Clock clock;
+  private MatchSettings settings = MatchSettings.defaults();
+  private PersonIndex index;
+
+  private Dualcheck(Store store, Plugins plugins, Clock clock) {
+    this.store = store;
+    this.plugins = plugins;
+    this.clock = clock;
+  }
+
+  /**
+   * Unlocks the store in the folder with a user's passphrase, and loads the plugin jars in its
+   * {@code plugins} folder. The caller should wipe the passphrase afterwards.
+   *
+   * @throws StoreAccessException wrong passphrase
+   */
+  public static Dualcheck open(Path storeFolder, char[] passphrase)
+      throws IOException, StoreAccessException {
+    return wrap(
+        Store.open(storeFolder, passphrase, Clock.systemUTC()), Clock.systemUTC(), List.of());
+  }
+
+  /** Unlocks the store with the machine key file (unattended use). */
+  public static Dualcheck openWithKeyFile(Path storeFolder, Path keyFile)
+      throws IOException, StoreAccessException {
+    return wrap(
+        Store.openWithKeyFile(storeFolder, keyFile, Clock.systemUTC()),
+        Clock.systemUTC(),
+        List.of());
+  }
+
+  /**
+   * Takes over an unlocked store (closed with this object), loading the plugins of its folder and
+   * the extra jars named.
+   */
+  public static Dualcheck wrap(Store store, Clock clock, Collection<Path> extraPluginJars)
+      throws IOException {
+    try {
+      return new Dualcheck(store, Plugins.load(store.directory(), extraPluginJars), clock);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Uses these match settings (e.g. another default phone region) from now on. */
+  public Dualcheck settings(MatchSettings newSettings) {
+    this.settings = newSettings;
+    return this;
+  }
+
+  /** Every conflict the person may have, strongest first, including plugin rules' findings. */
+  public List<Finding> check(Person person) throws IOException {
+    return check(person.toRecord());
+  }
+
+  /** As {@link #check(Person)}, for a contact record of the contract. */
+  public List<Finding> check(ClinicRecord contact) throws IOException {
+    List<Finding> findings = new ArrayList<>(checker().check(contact));
+    findings.addAll(ruleFindings(contact));
+    return findings;
+  }
+
+  /** Checks each contact; {@code progress} receives the number checked so far. */
+  public ScanResult scan(List<ClinicRecord> contacts, IntConsumer progress) throws IOException {
+    ConflictChecker checker = checker();
+    List<Finding> all = new ArrayList<>();
+    int done = 0;
+    for (ClinicRecord contact : contacts) {
+      all.addAll(checker.check(contact));
+      all.addAll(ruleFindings(contact));
+      progress.accept(++done);
+    }
+    return new ScanResult("S-" + UUID.randomUUID(), clock.instant(), contacts.size(), all);
+  }
+
+  /**
+   * Reads a file of contacts in any format a {@link dev.dualcheck.spi.ContactSource} reads (CSV,
+   * vCard, plugins), validated as a contacts CSV is.
+   *
+   * @param options e.g. {@code staff_id} for a vCard of a therapist's acquaintances
+   */
+  public List<ClinicRecord> readContacts(Path file, String format, Options options)
+      throws IOException, CsvFormatException {
+    return CsvRecords.contacts(file, plugins.contactSource(file, format).contacts(file, options));
+  }
+
+  /**
+   * Imports an export in any format a {@link RecordSource} reads, validated whole and written in
+   * one transaction, then updates the index. CSV goes through the store's own reader (errors by
+   * line); other formats name their own places.
+   *
+   * @param kind the kind to import, or null for every kind the file holds
+   * @return the records written (unchanged ones are skipped)
+   */
+  public List<ClinicRecord> importFile(Path file, RecordKind kind, String format, Options options)
+      throws IOException, CsvFormatException {
+    RecordSource source = plugins.recordSource(file, format);
+    List<ClinicRecord> written;
+    if (source.name().equals("csv") && kind != null) {
+      written = store.importCsv(kind, file);
+    } else {
+      written = store.importRecords(file, source.read(file, kind, options));
+    }
+    updateIndex();
+    return written;
+  }
+
+  /** The unlocked store (for the command line's other commands). */
+  public Store store() {
+    return store;
+  }
+
+  public Plugins plugins() {
+    return plugins;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The index, brought up to date with the store's changes since its last commit. */
+  public PersonIndex index() throws IOException {
+    if (index == null) {
+      index = openIndex();
+      updateIndex();
+    }
+    return index;
+  }
+
+  /** Indexes every store change the index has not seen yet; returns how many records. */
+  public long updateIndex() throws IOException {
+    if (index == null) {
+      index = openIndex();
+    }
+    PersonIndex current = index;
+    long sequence = store.changeSequence();
+    long seen = current.committedSequence();
+    if (seen == sequence) {
+      return 0;
+    }
+    long[] count = {0};
+    try {
+      store.forEachChangedSince(
+          seen,
+          record -> {
+            try {
+              current.upsert(record);
+              count[0]++;
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    current.commit(sequence);
+    return count[0];
+  }
+
+  /** Throws the index away and builds it again from the store; returns how many records. */
+  public long rebuildIndex() throws IOException {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
+    deleteRecursively(indexFolder());
+    index = openIndex();
+    return updateIndex();
+  }
+
+  /**
+   * Authenticates every index file, then compares per-kind document counts with the store; throws
+   * {@link IndexDamagedException} (naming {@code index --rebuild}) on any difference. Returns the
+   * counts, e.g. "client 300, note 1200".
+   */
+  public String verifyIndex() throws IOException {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
+    byte[] key = store.purposeKey(Purpose.INDEX);
+    try (EncryptedDirectory directory = EncryptedDirectory.open(indexFolder(), key)) {
+      directory.verifyAll();
+    } catch (CorruptIndexException | NoSuchFileException | EOFException e) {
+      throw new IndexDamagedException(e.getClass().getSimpleName(), e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+    index = openIndex();
+    updateIndex(); // an index merely behind the store (a crash before its commit) is caught up
+    StringBuilder counts = new StringBuilder();
+    for (RecordKind kind : RecordKind.values()) {
+      if (kind == RecordKind.CONTACT) {
+        continue;
+      }
+      long inIndex = index.count(kind);
+      long inStore = store.countVersions(kind);
+      if (inIndex != inStore) {
+        throw new IndexDamagedException(kind.singular() + " documents missing or extra", null);
+      }
+      counts
+          .append(counts.length() == 0 ? "" : ", ")
+          .append(kind.singular())
+          .append(' ')
+          .append(inIndex);
+    }
+    return counts.toString();
+  }
+
+  /** Where the encrypted index lives: {@code index} in the store folder. */
+  public Path indexFolder() {
+    return store.directory().resolve("index");
+  }
+
+  private ConflictChecker checker() throws IOException {
+    return new ConflictChecker(index(), settings);
+  }
+
+  private List<Finding> ruleFindings(ClinicRecord contact) throws IOException {
+    List<Finding> found = new ArrayList<>();
+    Records records = store::get;
+    for (ConflictRule rule : plugins.conflictRules()) {
+      found.addAll(rule.findings(contact, records));
+    }
+    return found;
+  }
+
+  private PersonIndex openIndex() throws IOException {
+    Path folder = indexFolder();
+    Files.createDirectories(folder);
+    byte[] key = store.purposeKey(Purpose.INDEX);
+    try {
+      return PersonIndex.open(EncryptedDirectory.open(folder, key));
+    } catch (CorruptIndexException
+        | IndexFormatTooOldException
+        | IndexFormatTooNewException
+        | NoSuchFileException
+        | EOFException e) {
+      throw new IndexDamagedException(e.getClass().getSimpleName(), e);
+    } catch (LockObtainFailedException e) {
+      throw new IndexInUseException(e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (index != null) {
+        index.close();
+      }
+    } finally {
+      try {
+        plugins.close();
+      } finally {
+        store.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "Dualcheck[%s]", store.directory().getFileName());
+  }
+}
