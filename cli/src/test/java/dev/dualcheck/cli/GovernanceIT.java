@@ -197,7 +197,14 @@ class GovernanceIT {
   void eachRoleIsDeniedWhatItMayNotDo() {
     String csv = temp.resolve("clients.csv").toString();
     denied(ada, "clinician may not import", "import", "clients", csv);
-    denied(ada, "clinician may not scan", "scan", temp.resolve("contacts.csv").toString());
+    // a clinician may scan their own acquaintances (see InteropIT), never a clinic batch report
+    denied(
+        ada,
+        "clinician may not scan other than their own acquaintances, without --report",
+        "scan",
+        temp.resolve("contacts.csv").toString(),
+        "--report",
+        temp.resolve("denied.pdf").toString());
     denied(
         ada,
         "clinician may not resolve findings",
