@@ -89,8 +89,9 @@ public final class Main implements Runnable {
     commandLine.setExitCodeExceptionMapper(Main::exitStatus);
     commandLine.setExecutionExceptionHandler(
         (exception, cl, parseResult) -> {
-          cl.getErr().println(describe(exception, env));
-          return exitStatus(exception);
+          Exception cause = unwrap(exception);
+          cl.getErr().println(describe(cause, env));
+          return exitStatus(cause);
         });
     commandLine.setParameterExceptionHandler(
         (exception, args2) -> {
@@ -104,6 +105,15 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return status;
+  }
+
+  /** Lambdas over the store rethrow its checked exceptions wrapped; judge them by the cause. */
+  private static Exception unwrap(Exception exception) {
+    Exception current = exception;
+    while (current instanceof java.io.UncheckedIOException && current.getCause() != null) {
+      current = (Exception) current.getCause();
+    }
+    return current;
   }
 
   static int exitStatus(Throwable exception) {
