@@ -13,6 +13,7 @@ import dev.dualcheck.store.Role;
 import dev.dualcheck.store.User;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +102,7 @@ final class CheckCommand implements Callable<Integer> {
       workspace.store.audit(
           "check",
           "contact",
-          String.join(
-              "|", contact.get("given_name"), contact.get("family_name"), contact.get("dob")),
+          contact.id(),
           findings.size() + " findings, " + withheld + " withheld");
       if (json) {
         ScanResult result =
@@ -119,7 +119,6 @@ final class CheckCommand implements Callable<Integer> {
 
   private ClinicRecord contact(Workspace workspace) {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("contact_id", "check");
     put(fields, "kind", kind);
     put(fields, "given_name", given);
     put(fields, "middle_name", middle);
@@ -132,7 +131,16 @@ final class CheckCommand implements Callable<Integer> {
     put(fields, "referred_by", referredBy);
     String staff = asStaff != null ? asStaff : workspace.store.user().staffId();
     put(fields, "for_clinician", staff);
-    return new ClinicRecord(RecordKind.CONTACT, "check", fields);
+    // the same person checked again gets the same id (so decisions stick), another person another
+    List<String> who = new ArrayList<>(List.of("check"));
+    fields.forEach(
+        (column, value) -> {
+          who.add(column);
+          who.add(value);
+        });
+    String id = "Q-" + workspace.store.fingerprint(who).substring(0, 16);
+    fields.put("contact_id", id);
+    return new ClinicRecord(RecordKind.CONTACT, id, fields);
   }
 
   private static void put(Map<String, String> fields, String column, String value) {
