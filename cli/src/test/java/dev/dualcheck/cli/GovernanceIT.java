@@ -461,6 +461,28 @@ class GovernanceIT {
     assertEquals("audit chain broken at entry 17: missing (the next entry is 18)\n", broken.out());
   }
 
+  @Test
+  @Order(7)
+  void damagedIndexIsReportedWithTheFix() throws Exception {
+    Path largest;
+    try (java.util.stream.Stream<Path> files = Files.list(store.resolve("index"))) {
+      largest =
+          files
+              .filter(f -> !f.getFileName().toString().equals("write.lock"))
+              .max(java.util.Comparator.comparingLong(f -> f.toFile().length()))
+              .orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(largest);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(largest, bytes);
+    Cli.Result result = director.run("index", "--verify");
+    assertEquals(3, result.status(), result::toString);
+    assertTrue(result.err().contains("run `dualcheck index --rebuild`"), result::toString);
+    ok(director.run("index", "--rebuild"));
+    Cli.Result repaired = director.run("index", "--verify");
+    assertEquals(0, repaired.status(), repaired::toString);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** As a word: a reference's random letters may well contain "C2". */
