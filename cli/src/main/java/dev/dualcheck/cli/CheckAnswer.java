@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +58,8 @@ final class CheckAnswer {
    * The contact to check from values by {@link #FIELDS} name; {@code forClinician} is the therapist
    * asking (acquaintance checks), e.g. the user's own staff id.
    */
-  static ClinicRecord contact(Map<String, String> values, String forClinician) {
+  static ClinicRecord contact(Map<String, String> values, String forClinician, Store store) {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("contact_id", "check");
     fields.put("kind", "acquaintance");
     values.forEach(
         (name, value) -> {
@@ -70,7 +70,16 @@ final class CheckAnswer {
     if (forClinician != null && !forClinician.isBlank()) {
       fields.put("for_clinician", forClinician.strip());
     }
-    return new ClinicRecord(RecordKind.CONTACT, "check", fields);
+    // the same person checked again gets the same id (so decisions stick), another person another
+    List<String> who = new ArrayList<>(List.of("check"));
+    fields.forEach(
+        (column, value) -> {
+          who.add(column);
+          who.add(value);
+        });
+    String id = "Q-" + store.fingerprint(who).substring(0, 16);
+    fields.put("contact_id", id);
+    return new ClinicRecord(RecordKind.CONTACT, id, fields);
   }
 
   /** Checks the contact, applies decisions and the viewer's disclosure, and audits the check. */
@@ -83,7 +92,7 @@ final class CheckAnswer {
     store.audit(
         "check",
         "contact",
-        String.join("|", contact.get("given_name"), contact.get("family_name"), contact.get("dob")),
+        contact.id(),
         findings.size()
             + " findings, "
             + withheld

@@ -40,6 +40,7 @@ class GovernanceIT {
   Cli ada;
   Cli bo;
   Cli auditor;
+  String remembered;
 
   @BeforeAll
   void clinicWithADirectorTwoCliniciansAndAnAuditor() throws Exception {
@@ -128,9 +129,13 @@ class GovernanceIT {
     JsonNode finding = new ObjectMapper().readTree(json.out()).get("findings").get(0);
     assertEquals(reference, finding.get("reference").asText());
     assertEquals(List.of("reference", "withheld", "message"), fieldNames(finding));
-    for (String hidden : List.of("C2", "Octavia", "Pemberton", "identity", "F-", "S2", "1981")) {
-      assertFalse(json.out().contains(hidden), hidden + " in\n" + json);
-      assertFalse(result.out().contains(hidden) || result.err().contains(hidden), hidden);
+    String everything = json.out() + json.err() + result.out() + result.err();
+    for (String hidden : List.of("C2", "S2")) {
+      assertFalse(containsWord(everything, hidden), hidden + " in\n" + json);
+    }
+    // no finding id either: it is an unkeyed hash of ids a clinician could enumerate
+    for (String hidden : List.of("Octavia", "Pemberton", "identity", "F-", "1981", "client")) {
+      assertFalse(everything.contains(hidden), hidden + " in\n" + json);
     }
 
     // the director finds the finding by the reference the clinician was given
@@ -315,6 +320,7 @@ class GovernanceIT {
     assertEquals(1, first.status(), first::toString);
     String k1 = findingOf(json, "K1", "C2");
     String k2 = findingOf(json, "K2", "C1");
+    remembered = k1;
 
     Cli.Result resolved =
         director.run(
@@ -364,6 +370,53 @@ class GovernanceIT {
 
   @Test
   @Order(5)
+  void usersPassphrasesAndKeys() throws Exception {
+    Cli.Result users = director.run("user", "list");
+    assertEquals(
+        "dora  director\nada  clinician  S1\nbo  clinician  S2\navi  auditor\n",
+        users.out(),
+        users::toString);
+
+    bo.env.put("DUALCHECK_NEW_PASSPHRASE", "bo's new passphrase");
+    Cli.Result changed = bo.run("passwd");
+    assertEquals("changed the passphrase of bo\n", changed.out(), changed::toString);
+    bo.env.remove("DUALCHECK_NEW_PASSPHRASE");
+    Cli.Result oldOne = bo.run("note", "list", "--client", "C2");
+    assertEquals(3, oldOne.status(), oldOne::toString);
+    assertEquals("error: wrong passphrase\n", oldOne.err());
+    bo.env.put("DUALCHECK_PASSPHRASE", "bo's new passphrase");
+    Cli.Result none = bo.run("note", "list", "--client", "C2");
+    assertEquals("no notes\n", none.out(), none::toString);
+
+    // the machine key unlocks as a director
+    Path machineKey = temp.resolve("machine.key");
+    ok(director.run("keys", "add-machine", "--out", machineKey.toString()));
+    Cli machine = new Cli(store);
+    machine.env.remove("DUALCHECK_PASSPHRASE");
+    Cli.Result asMachine = machine.run("user", "list", "--key-file", machineKey.toString());
+    assertEquals(0, asMachine.status(), asMachine::toString);
+
+    ok(director.run("user", "remove", "bo"));
+    Cli.Result gone = bo.run("note", "list", "--client", "C2");
+    assertEquals("error: wrong passphrase\n", gone.err(), gone::toString);
+
+    Cli.Result rotated = director.run("keys", "rotate");
+    assertEquals(0, rotated.status(), rotated::toString);
+    assertTrue(
+        rotated.out().endsWith("rotated to key version 2; the index was rebuilt\n"),
+        rotated::toString);
+    assertTrue(rotated.out().startsWith("re-encrypted 0 of "), rotated::toString);
+    // decisions, remembered findings and the audit chain survive the rotation
+    Cli.Result history = director.run("findings", "show", remembered);
+    assertTrue(history.out().contains("not_same_person by dora"), history::toString);
+    Cli.Result verified = auditor.run("audit", "verify");
+    assertEquals(0, verified.status(), verified::toString);
+    Cli.Result index = director.run("index", "--verify");
+    assertEquals(0, index.status(), index::toString);
+  }
+
+  @Test
+  @Order(6)
   void auditLogRecordsAndNoticesAChange() throws Exception {
     Cli wrong = new Cli(store);
     wrong.env.put("DUALCHECK_PASSPHRASE", "not a passphrase");
@@ -387,11 +440,16 @@ class GovernanceIT {
             "note.read",
             "scan",
             "resolve",
-            "unlock.failed")) {
+            "unlock.failed",
+            "passwd",
+            "user.remove",
+            "keys.rotate",
+            "keys.add-machine",
+            "finding.read")) {
       assertTrue(log.contains("  " + action), action + " missing in\n" + log);
     }
-    for (String hidden : List.of("Octavia", "Pemberton", "C2", "K1", "garden")) {
-      assertFalse(log.contains(hidden), hidden + " in the audit log");
+    for (String hidden : List.of("Octavia", "Pemberton", "C2", "K1", "garden", "1981")) {
+      assertFalse(containsWord(log, hidden), hidden + " in the audit log\n" + log);
     }
     Cli.Result verified = auditor.run("audit", "verify");
     assertEquals(0, verified.status(), verified::toString);
@@ -410,7 +468,36 @@ class GovernanceIT {
     assertEquals("audit chain broken at entry 17: missing (the next entry is 18)\n", broken.out());
   }
 
+  @Test
+  @Order(7)
+  void damagedIndexIsReportedWithTheFix() throws Exception {
+    Path largest;
+    try (java.util.stream.Stream<Path> files = Files.list(store.resolve("index"))) {
+      largest =
+          files
+              .filter(f -> !f.getFileName().toString().equals("write.lock"))
+              .max(java.util.Comparator.comparingLong(f -> f.toFile().length()))
+              .orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(largest);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(largest, bytes);
+    Cli.Result result = director.run("index", "--verify");
+    assertEquals(3, result.status(), result::toString);
+    assertTrue(result.err().contains("run `dualcheck index --rebuild`"), result::toString);
+    ok(director.run("index", "--rebuild"));
+    Cli.Result repaired = director.run("index", "--verify");
+    assertEquals(0, repaired.status(), repaired::toString);
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  /** As a word: a reference's random letters may well contain "C2". */
+  private static boolean containsWord(String text, String word) {
+    return Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(word) + "(?![A-Za-z0-9])")
+        .matcher(text)
+        .find();
+  }
 
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
