@@ -194,6 +194,7 @@ public final class ConflictChecker {
       phrases.add(form.words());
     }
     double nameBits = nameBits(contact);
+    Map<String, List<Person>> associates = new HashMap<>();
     for (ClinicRecord note : index.notesMentioning(phrases, NOTE_SLOP, settings.maxNoteHits())) {
       String client = note.get("client_id");
       if (identities.contains(client)) {
@@ -248,6 +249,45 @@ public final class ConflictChecker {
               contact.displayName(),
               null));
     }
+  }
+
+  /**
+   * True when the name the note mentions is that of one of the client's recorded associates, and
+   * the contact is not that associate (their details disagree): the note is about a namesake the
+   * clinic already knows.
+   */
+  private boolean mentionsSomeoneElse(
+      Person contact,
+      String client,
+      NoteMentions.Mention mention,
+      Map<String, List<Person>> associates)
+      throws IOException {
+    List<Person> known = associates.get(client);
+    if (known == null) {
+      known = new ArrayList<>();
+      for (ClinicRecord a : index.associatesOf(client)) {
+        known.add(new Person(a));
+      }
+      associates.put(client, known);
+    }
+    for (Person associate : known) {
+      if (associate.given.isEmpty() || associate.family.isEmpty()) {
+        continue;
+      }
+      List<String> name = new ArrayList<>(associate.given.subList(0, 1));
+      name.addAll(associate.family);
+      if (!NoteMentions.contains(mention.text(), name)) {
+        continue;
+      }
+      Scorer.Score namesOnly = scorer.scoreNames(contact, associate);
+      if (!namesAgree(namesOnly.evidence())) {
+        continue;
+      }
+      if (level(scorer.score(contact, associate).probability()) == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The weight of the contact's own given and family names, as rare or common as they are. */

@@ -22,16 +22,25 @@ final class NoteMentions {
     if (contact.given.isEmpty() || contact.family.isEmpty()) {
       return forms;
     }
-    String given = contact.given.get(0);
+    addForms(forms, contact.given.get(0), contact.middle, contact.family);
+    // given and family written the other way round on the contact's form
+    if (contact.family.size() == 1) {
+      addForms(forms, contact.family.get(0), List.of(), contact.given);
+    }
+    return forms;
+  }
+
+  private static void addForms(
+      List<Form> forms, String given, List<String> middleNames, List<String> familyTokens) {
     if (given.length() < 2) {
-      return forms;
+      return;
     }
     Set<List<String>> families = new LinkedHashSet<>();
-    families.add(contact.family);
-    families.add(NameKeys.core(contact.family));
+    families.add(familyTokens);
+    families.add(NameKeys.core(familyTokens));
     for (List<String> family : families) {
-      if (!contact.middle.isEmpty()) {
-        String middle = contact.middle.get(0);
+      if (!middleNames.isEmpty()) {
+        String middle = middleNames.get(0);
         forms.add(new Form(concat(List.of(given, middle), family), "full_name_middle"));
         if (middle.length() > 1) {
           forms.add(
@@ -40,7 +49,6 @@ final class NoteMentions {
       }
       forms.add(new Form(concat(List.of(given), family), "full_name"));
     }
-    return forms;
   }
 
   private static List<String> concat(List<String> head, List<String> tail) {
@@ -52,26 +60,26 @@ final class NoteMentions {
   /** How words of a form are matched against words of a note. */
   enum Match {
     EXACT,
-    /** the first word by nickname group, the rest exactly */
-    NICKNAME,
-    PHONETIC
+    /**
+     * each word exactly, by phonetic code or one slip of the keyboard away, the given name also as
+     * a nickname
+     */
+    VARIANT
   }
 
   /**
    * The strongest form the folded text contains: its words in order, with at most one word between
-   * any two (a middle name or initial), compared exactly, with the given name as a nickname, or by
-   * phonetic code; null when none.
+   * any two (a middle name or initial), compared exactly or else as variants; null when none.
    */
   static Mention find(List<Form> forms, List<String> text) {
-    for (Match match : Match.values()) {
-      for (Form form : forms) {
-        if (contains(text, form.words(), match)) {
-          Form found =
-              match == Match.EXACT
-                  ? form
-                  : new Form(form.words(), match.name().toLowerCase(java.util.Locale.ROOT));
-          return new Mention(found, text);
-        }
+    for (Form form : forms) {
+      if (contains(text, form.words(), Match.EXACT)) {
+        return new Mention(form, text);
+      }
+    }
+    for (Form form : forms) {
+      if (contains(text, form.words(), Match.VARIANT)) {
+        return new Mention(new Form(form.words(), "variant"), text);
       }
     }
     return null;
@@ -87,19 +95,15 @@ final class NoteMentions {
       return false;
     }
     for (int start = 0; start < text.size(); start++) {
-      if (!same(text.get(start), phrase.get(0), match)) {
+      if (!same(text.get(start), phrase.get(0), match, true)) {
         continue;
       }
       int at = start;
       int k = 1;
       while (k < phrase.size()) {
-        if (at + 1 < text.size()
-            && same(
-                text.get(at + 1), phrase.get(k), match == Match.PHONETIC ? match : Match.EXACT)) {
+        if (at + 1 < text.size() && same(text.get(at + 1), phrase.get(k), match, false)) {
           at += 1;
-        } else if (at + 2 < text.size()
-            && same(
-                text.get(at + 2), phrase.get(k), match == Match.PHONETIC ? match : Match.EXACT)) {
+        } else if (at + 2 < text.size() && same(text.get(at + 2), phrase.get(k), match, false)) {
           at += 2;
         } else {
           break;
@@ -113,15 +117,18 @@ final class NoteMentions {
     return false;
   }
 
-  private static boolean same(String a, String b, Match match) {
+  private static boolean same(String a, String b, Match match, boolean given) {
     if (a.equals(b)) {
       return true;
     }
     if (match == Match.EXACT || a.length() < 2 || b.length() < 2) {
       return false;
     }
-    if (match == Match.NICKNAME) {
-      return NameKeys.nicknameEquivalent(a, b);
+    if (given && NameKeys.nicknameEquivalent(a, b)) {
+      return true;
+    }
+    if (NameComparison.typo(a, b)) {
+      return true;
     }
     String code = NameKeys.phonetic(a);
     return !code.isEmpty() && code.equals(NameKeys.phonetic(b));

@@ -33,8 +33,90 @@ public final class AccuracyReport {
 
   public static void main(String[] args) throws Exception {
     List<String> parts = args.length == 0 ? List.of("clinic", "febrl") : List.of(args);
+    if (parts.contains("clinic")) {
+      clinics(
+          Integer.getInteger("clients", 5000),
+          Integer.getInteger("contacts", 2000),
+          Integer.getInteger("seeds", 3));
+    }
     if (parts.contains("febrl")) {
       febrl(Path.of(System.getProperty("febrl.dir", "../shared/data/febrl")));
+    }
+  }
+
+  /** Generated clinics, seeds 1..n: per type recall, strong recall, precision, extras. */
+  static void clinics(int clients, int contacts, int seeds) throws Exception {
+    Evaluation total = new Evaluation();
+    for (ConflictType type : ConflictType.values()) {
+      total.byType.put(type, new Evaluation.Counts());
+    }
+    boolean verbose = Boolean.getBoolean("verbose");
+    for (int seed = 1; seed <= seeds; seed++) {
+      Path dir = Files.createTempDirectory("dualcheck-accuracy");
+      try (GeneratedClinicIndex clinic =
+          GeneratedClinicIndex.generate(seed, clients, contacts, dir)) {
+        ConflictChecker checker = new ConflictChecker(clinic.index, MatchSettings.defaults());
+        long start = System.nanoTime();
+        List<Finding> findings = clinic.checkAll(checker);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation e = Evaluation.of(clinic.truth, findings, clinic.contacts.size());
+        System.out.printf(
+            Locale.ROOT,
+            "seed %d: %d clients, %d contacts checked in %.1f s%n",
+            seed,
+            clients,
+            contacts,
+            seconds);
+        if (verbose) {
+          printDifferences(clinic, findings);
+        }
+        total.add(e);
+      } finally {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+    System.out.print(total.table());
+  }
+
+  /** For tuning on generated data only: planted conflicts missed and findings outside the truth. */
+  private static void printDifferences(GeneratedClinicIndex clinic, List<Finding> findings) {
+    java.util.Set<GeneratedClinicIndex.Truth> seen = new java.util.HashSet<>();
+    Map<String, ClinicRecord> contacts = new HashMap<>();
+    for (ClinicRecord c : clinic.contacts) {
+      contacts.put(c.id(), c);
+    }
+    for (Finding f : findings) {
+      GeneratedClinicIndex.Truth t =
+          new GeneratedClinicIndex.Truth(f.contactId(), f.type(), f.ref());
+      seen.add(t);
+      boolean right = clinic.truth.contains(t);
+      boolean weak =
+          right
+              && !f.level().atLeast(Level.PROBABLE)
+              && (f.type() == ConflictType.IDENTITY
+                  || f.type() == ConflictType.STAFF
+                  || f.type() == ConflictType.THERAPIST_TIE);
+      if (!right || weak) {
+        System.out.println(
+            (right ? "WEAK " : "EXTRA ")
+                + f.type().jsonName()
+                + " "
+                + f.contactId()
+                + " -> "
+                + f.ref()
+                + " "
+                + f.level().jsonName()
+                + " "
+                + contacts.get(f.contactId()).fields());
+        System.out.print(Explanation.waterfall(f));
+      }
+    }
+    for (GeneratedClinicIndex.Truth t : clinic.truth) {
+      if (!seen.contains(t)) {
+        System.out.println("MISS " + t + " " + contacts.get(t.contactId()).fields());
+      }
     }
   }
 

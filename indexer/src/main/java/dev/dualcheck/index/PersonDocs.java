@@ -31,7 +31,10 @@ final class PersonDocs {
   static final String PHONE = "phone";
   static final String EMAIL = "email";
   static final String POSTAL = "postal";
-  static final String NOTE_CLIENT = "client";
+
+  /** The client a note or an associate belongs to. */
+  static final String CLIENT = "client";
+
   static final String TEXT = "text";
   static final String TEXT_PHONETIC = "text_ph";
   static final String TEXT_NICKNAME = "text_nick";
@@ -105,7 +108,7 @@ final class PersonDocs {
     // doc values, not stored fields: a candidate is read without decompressing a block of others
     doc.add(new BinaryDocValuesField(RECORD, new BytesRef(RecordCodec.encode(record))));
     if (record.kind() == RecordKind.NOTE) {
-      doc.add(new StringField(NOTE_CLIENT, record.get("client_id"), Field.Store.NO));
+      doc.add(new StringField(CLIENT, record.get("client_id"), Field.Store.NO));
       List<String> tokens = NameKeys.tokens(record.get("text"));
       doc.add(new TextField(TEXT, String.join(" ", tokens), Field.Store.NO));
       doc.add(new TextField(TEXT_PHONETIC, phoneticText(tokens), Field.Store.NO));
@@ -113,6 +116,9 @@ final class PersonDocs {
       return doc;
     }
     doc.add(new StringField(PERSON, "1", Field.Store.NO));
+    if (record.kind() == RecordKind.ASSOCIATE) {
+      addOne(doc, CLIENT, record.get("client_id"));
+    }
     Keys keys = keys(record);
     addAll(doc, GIVEN, keys.given());
     addAll(doc, NICK, keys.nick());
