@@ -201,7 +201,8 @@ public final class ConflictChecker {
         // the contact's own file: the identity finding already says so
         continue;
       }
-      NoteMentions.Mention mention = NoteMentions.find(forms, NameKeys.tokens(note.get("text")));
+      NoteMentions.Mention mention =
+          NoteMentions.find(forms, NoteMentions.Text.of(note.get("text")));
       if (mention == null) {
         continue;
       }

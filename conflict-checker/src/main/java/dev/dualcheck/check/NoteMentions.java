@@ -15,6 +15,35 @@ final class NoteMentions {
   /** A form found in a note's text, and the folded text itself for corroboration. */
   record Mention(Form form, List<String> text) {}
 
+  /** A note's folded words, and which of them were capitalised as written (names are). */
+  record Text(List<String> words, boolean[] capitalised) {
+
+    static Text of(String raw) {
+      List<String> words = new ArrayList<>();
+      List<Boolean> caps = new ArrayList<>();
+      for (String piece : raw.split("\\s+")) {
+        List<String> folded = NameKeys.tokens(piece);
+        if (folded.isEmpty()) {
+          continue;
+        }
+        int first = 0;
+        while (first < piece.length() && !Character.isLetterOrDigit(piece.charAt(first))) {
+          first++;
+        }
+        boolean upper = first < piece.length() && Character.isUpperCase(piece.charAt(first));
+        for (String w : folded) {
+          words.add(w);
+          caps.add(upper);
+        }
+      }
+      boolean[] flags = new boolean[caps.size()];
+      for (int i = 0; i < flags.length; i++) {
+        flags[i] = caps.get(i);
+      }
+      return new Text(words, flags);
+    }
+  }
+
   private NoteMentions() {}
 
   static List<Form> forms(Person contact) {
@@ -71,15 +100,15 @@ final class NoteMentions {
    * The strongest form the folded text contains: its words in order, with at most one word between
    * any two (a middle name or initial), compared exactly or else as variants; null when none.
    */
-  static Mention find(List<Form> forms, List<String> text) {
+  static Mention find(List<Form> forms, Text text) {
     for (Form form : forms) {
-      if (contains(text, form.words(), Match.EXACT)) {
-        return new Mention(form, text);
+      if (contains(text.words(), null, form.words(), Match.EXACT)) {
+        return new Mention(form, text.words());
       }
     }
     for (Form form : forms) {
-      if (contains(text, form.words(), Match.VARIANT)) {
-        return new Mention(new Form(form.words(), "variant"), text);
+      if (contains(text.words(), text.capitalised(), form.words(), Match.VARIANT)) {
+        return new Mention(new Form(form.words(), "variant"), text.words());
       }
     }
     return null;
@@ -87,23 +116,29 @@ final class NoteMentions {
 
   /** True when the text contains the phrase (folded words) exactly, one word between at most. */
   static boolean contains(List<String> text, List<String> phrase) {
-    return contains(text, phrase, Match.EXACT);
+    return contains(text, null, phrase, Match.EXACT);
   }
 
-  private static boolean contains(List<String> text, List<String> phrase, Match match) {
+  /**
+   * Phrase search; in VARIANT mode a word that is not spelled exactly must be capitalised in the
+   * note ("While" may be a typo of "White", "while" is not).
+   */
+  private static boolean contains(
+      List<String> text, boolean[] capitalised, List<String> phrase, Match match) {
     if (phrase.isEmpty()) {
       return false;
     }
     for (int start = 0; start < text.size(); start++) {
-      if (!same(text.get(start), phrase.get(0), match, true)) {
+      if (!same(text, capitalised, start, phrase.get(0), match, true)) {
         continue;
       }
       int at = start;
       int k = 1;
       while (k < phrase.size()) {
-        if (at + 1 < text.size() && same(text.get(at + 1), phrase.get(k), match, false)) {
+        if (at + 1 < text.size() && same(text, capitalised, at + 1, phrase.get(k), match, false)) {
           at += 1;
-        } else if (at + 2 < text.size() && same(text.get(at + 2), phrase.get(k), match, false)) {
+        } else if (at + 2 < text.size()
+            && same(text, capitalised, at + 2, phrase.get(k), match, false)) {
           at += 2;
         } else {
           break;
@@ -117,11 +152,13 @@ final class NoteMentions {
     return false;
   }
 
-  private static boolean same(String a, String b, Match match, boolean given) {
+  private static boolean same(
+      List<String> text, boolean[] capitalised, int at, String b, Match match, boolean given) {
+    String a = text.get(at);
     if (a.equals(b)) {
       return true;
     }
-    if (match == Match.EXACT || a.length() < 2 || b.length() < 2) {
+    if (match == Match.EXACT || a.length() < 2 || b.length() < 2 || !capitalised[at]) {
       return false;
     }
     if (given && NameKeys.nicknameEquivalent(a, b)) {
