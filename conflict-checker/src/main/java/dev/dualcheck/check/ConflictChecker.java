@@ -1,6 +1,5 @@
 package dev.dualcheck.check;
 
-import dev.dualcheck.index.NameKeys;
 import dev.dualcheck.index.PersonIndex;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +42,7 @@ public final class ConflictChecker {
   private final MatchSettings settings;
   private final Weights weights;
   private final Scorer scorer;
+  private volatile List<Person> staffCache;
 
   public ConflictChecker(PersonIndex index, MatchSettings settings) {
     this.index = index;
@@ -63,15 +64,16 @@ public final class ConflictChecker {
     Map<String, Finding> best = new HashMap<>();
     Set<String> related = new HashSet<>();
     Set<String> identities = new HashSet<>();
+    Map<RecordKind, Double> priors = new EnumMap<>(RecordKind.class);
     for (ClinicRecord candidate :
         index.candidates(contact, PERSON_KINDS, settings.maxCandidates())) {
       Person other = new Person(candidate);
       Scorer.Score score = scorer.score(person, other);
-      Level level = level(score.probability());
+      double probability = score.probability(prior(priors, candidate.kind()));
+      Level level = level(probability);
       if (level == null) {
         continue;
       }
-      double probability = score.probability();
       if (level == Level.CERTAIN && !identifiedBeyondName(score.evidence())) {
         // certain needs more than a name, however rare
         level = Level.PROBABLE;
@@ -193,7 +195,6 @@ public final class ConflictChecker {
     for (NoteMentions.Form form : forms) {
       phrases.add(form.words());
     }
-    double nameBits = nameBits(contact);
     Map<String, List<Person>> associates = new HashMap<>();
     for (ClinicRecord note : index.notesMentioning(phrases, NOTE_SLOP, settings.maxNoteHits())) {
       String client = note.get("client_id");
@@ -206,9 +207,20 @@ public final class ConflictChecker {
       if (mention == null) {
         continue;
       }
+      Person named = new Person(mention.asRecord(note.id()));
+      Scorer.Score nameScore = scorer.scoreNames(contact, named);
+      if (nameScore.bits() < weights.param("note_possible_bits")
+          || mentionsSomeoneElse(contact, client, named, associates)) {
+        continue;
+      }
       List<Evidence> evidence = new ArrayList<>();
       evidence.add(
-          new Evidence("note_text", mention.form().label(), nameBits, contact.displayName(), null));
+          new Evidence(
+              "note_text",
+              mention.form().label(),
+              nameScore.bits(),
+              contact.displayName(),
+              String.join(" ", mention.matched())));
       double corroboration = 0;
       if (!contact.employer.isEmpty()
           && NoteMentions.contains(mention.text(), List.of(contact.employer.split(" ")))) {
@@ -230,7 +242,7 @@ public final class ConflictChecker {
       }
       boolean strong = corroboration > 0 || mention.form().label().equals("full_name_middle");
       Level level = strong ? Level.PROBABLE : Level.POSSIBLE;
-      double probability = logistic(nameBits + corroboration - 20);
+      double probability = logistic(nameScore.bits() + corroboration - 20);
       double score =
           strong
               ? Math.min(Math.max(probability, weights.param("probable")), 0.989)
@@ -253,15 +265,12 @@ public final class ConflictChecker {
   }
 
   /**
-   * True when the name the note mentions is that of one of the client's recorded associates, and
-   * the contact is not that associate (their details disagree): the note is about a namesake the
-   * clinic already knows.
+   * True when the name the note mentions is a staff member's (colleagues are named in notes as
+   * professionals), or that of one of the client's recorded associates and the contact is not that
+   * associate (their details disagree): the note is about someone the clinic already knows.
    */
   private boolean mentionsSomeoneElse(
-      Person contact,
-      String client,
-      NoteMentions.Mention mention,
-      Map<String, List<Person>> associates)
+      Person contact, String client, Person named, Map<String, List<Person>> associates)
       throws IOException {
     List<Person> known = associates.get(client);
     if (known == null) {
@@ -271,37 +280,57 @@ public final class ConflictChecker {
       }
       associates.put(client, known);
     }
+    for (Person staff : staff()) {
+      if (sameName(named, staff)) {
+        return true;
+      }
+    }
     for (Person associate : known) {
-      if (associate.given.isEmpty() || associate.family.isEmpty()) {
+      if (!sameName(named, associate)) {
         continue;
       }
-      List<String> name = new ArrayList<>(associate.given.subList(0, 1));
-      name.addAll(associate.family);
-      if (!NoteMentions.contains(mention.text(), name)) {
-        continue;
-      }
-      Scorer.Score namesOnly = scorer.scoreNames(contact, associate);
-      if (!namesAgree(namesOnly.evidence())) {
-        continue;
-      }
-      if (level(scorer.score(contact, associate).probability()) == null) {
+      double prior = weights.priorBits(index.count(RecordKind.ASSOCIATE));
+      if (level(scorer.score(contact, associate).probability(prior)) == null) {
         return true;
       }
     }
     return false;
   }
 
-  /** The weight of the contact's own given and family names, as rare or common as they are. */
-  private double nameBits(Person contact) throws IOException {
-    double bits = 0;
-    if (!contact.given.isEmpty()) {
-      PersonIndex.NameFrequency f = index.nameFrequency(contact.given.get(0), false);
-      bits += weights.bitsWithFrequency("given_name", "exact", f.documents(), f.total());
+  /** The note's words name this person: given name (or a nickname of it) and family name. */
+  private boolean sameName(Person named, Person person) throws IOException {
+    for (Evidence e : scorer.scoreNames(named, person).evidence()) {
+      if (e.field().equals("given_name") || e.field().equals("family_name")) {
+        switch (e.comparison()) {
+          case "exact", "nickname", "spelling", "former" -> {}
+          default -> {
+            return false;
+          }
+        }
+      }
     }
-    String core = String.join("", NameKeys.core(contact.family));
-    if (!core.isEmpty()) {
-      PersonIndex.NameFrequency f = index.nameFrequency(core, true);
-      bits += weights.bitsWithFrequency("family_name", "exact", f.documents(), f.total());
+    return true;
+  }
+
+  /** Staff members, read once per index generation: there are few. */
+  private List<Person> staff() throws IOException {
+    long count = index.count(RecordKind.STAFF);
+    List<Person> cached = staffCache;
+    if (cached == null || cached.size() != count) {
+      cached = new ArrayList<>();
+      for (ClinicRecord r : index.records(RecordKind.STAFF, 10_000)) {
+        cached.add(new Person(r));
+      }
+      staffCache = cached;
+    }
+    return cached;
+  }
+
+  private double prior(Map<RecordKind, Double> priors, RecordKind kind) throws IOException {
+    Double bits = priors.get(kind);
+    if (bits == null) {
+      bits = weights.priorBits(index.count(kind));
+      priors.put(kind, bits);
     }
     return bits;
   }

@@ -1,19 +1,44 @@
 package dev.dualcheck.check;
 
 import dev.dualcheck.index.NameKeys;
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The name forms a contact may be written as in a case note, and where a note's text shows one. */
 final class NoteMentions {
 
-  /** One form of a contact's name, as folded words, and what kind of form it is. */
-  record Form(List<String> words, String label) {}
+  /**
+   * One form of a contact's name, as folded words, what kind of form it is, and how many of its
+   * last words are the family name.
+   */
+  record Form(List<String> words, String label, int familyWords) {}
 
-  /** A form found in a note's text, and the folded text itself for corroboration. */
-  record Mention(Form form, List<String> text) {}
+  /**
+   * A form found in a note's text: the form, the words of the note that matched it (given name
+   * first, family name last), and the folded text itself for corroboration.
+   */
+  record Mention(Form form, List<String> matched, List<String> text) {
+
+    /** The person the note names, as a record of given, middle and family name. */
+    ClinicRecord asRecord(String id) {
+      int family = Math.min(form.familyWords(), matched.size() - 1);
+      Map<String, String> fields = new HashMap<>();
+      fields.put("given_name", matched.get(0));
+      if (matched.size() - family > 1) {
+        fields.put("middle_name", String.join(" ", matched.subList(1, matched.size() - family)));
+      }
+      fields.put(
+          "family_name",
+          String.join(" ", matched.subList(matched.size() - family, matched.size())));
+      return new ClinicRecord(RecordKind.CONTACT, id, fields);
+    }
+  }
 
   /** A note's folded words, and which of them were capitalised as written (names are). */
   record Text(List<String> words, boolean[] capitalised) {
@@ -70,13 +95,17 @@ final class NoteMentions {
     for (List<String> family : families) {
       if (!middleNames.isEmpty()) {
         String middle = middleNames.get(0);
-        forms.add(new Form(concat(List.of(given, middle), family), "full_name_middle"));
+        forms.add(
+            new Form(concat(List.of(given, middle), family), "full_name_middle", family.size()));
         if (middle.length() > 1) {
           forms.add(
-              new Form(concat(List.of(given, middle.substring(0, 1)), family), "full_name_middle"));
+              new Form(
+                  concat(List.of(given, middle.substring(0, 1)), family),
+                  "full_name_middle",
+                  family.size()));
         }
       }
-      forms.add(new Form(concat(List.of(given), family), "full_name"));
+      forms.add(new Form(concat(List.of(given), family), "full_name", family.size()));
     }
   }
 
@@ -102,13 +131,18 @@ final class NoteMentions {
    */
   static Mention find(List<Form> forms, Text text) {
     for (Form form : forms) {
-      if (contains(text.words(), null, form.words(), Match.EXACT)) {
-        return new Mention(form, text.words());
+      int[] span = span(text.words(), null, form.words(), Match.EXACT);
+      if (span != null) {
+        return new Mention(form, text.words().subList(span[0], span[1]), text.words());
       }
     }
     for (Form form : forms) {
-      if (contains(text.words(), text.capitalised(), form.words(), Match.VARIANT)) {
-        return new Mention(new Form(form.words(), "variant"), text.words());
+      int[] span = span(text.words(), text.capitalised(), form.words(), Match.VARIANT);
+      if (span != null) {
+        return new Mention(
+            new Form(form.words(), "variant", form.familyWords()),
+            text.words().subList(span[0], span[1]),
+            text.words());
       }
     }
     return null;
@@ -116,17 +150,17 @@ final class NoteMentions {
 
   /** True when the text contains the phrase (folded words) exactly, one word between at most. */
   static boolean contains(List<String> text, List<String> phrase) {
-    return contains(text, null, phrase, Match.EXACT);
+    return span(text, null, phrase, Match.EXACT) != null;
   }
 
   /**
    * Phrase search; in VARIANT mode a word that is not spelled exactly must be capitalised in the
    * note ("While" may be a typo of "White", "while" is not).
    */
-  private static boolean contains(
+  private static int[] span(
       List<String> text, boolean[] capitalised, List<String> phrase, Match match) {
     if (phrase.isEmpty()) {
-      return false;
+      return null;
     }
     for (int start = 0; start < text.size(); start++) {
       if (!same(text, capitalised, start, phrase.get(0), match, true)) {
@@ -146,10 +180,10 @@ final class NoteMentions {
         k++;
       }
       if (k == phrase.size()) {
-        return true;
+        return new int[] {start, at + 1};
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean same(

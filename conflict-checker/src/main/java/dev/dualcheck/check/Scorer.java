@@ -13,8 +13,13 @@ final class Scorer {
     int[] of(String foldedToken, boolean family) throws IOException;
   }
 
-  /** A scored pair: evidence per field, total weight in bits, and the match probability. */
-  record Score(List<Evidence> evidence, double bits, double probability) {}
+  /** A scored pair: evidence per field and total weight in bits. */
+  record Score(List<Evidence> evidence, double bits) {
+
+    double probability(double priorBits) {
+      return Weights.probability(bits, priorBits);
+    }
+  }
 
   private final Weights weights;
   private final String region;
@@ -34,7 +39,7 @@ final class Scorer {
   Score scoreNames(Person contact, Person record) throws IOException {
     List<Evidence> evidence = new ArrayList<>(3);
     double bits = names(contact, record, evidence);
-    return new Score(evidence, bits, weights.probability(bits));
+    return new Score(evidence, bits);
   }
 
   /** Scores every field. */
@@ -75,7 +80,7 @@ final class Scorer {
             "employer",
             same(contact.employer, record.employer),
             raw(contact, record, "employer"));
-    return new Score(evidence, bits, weights.probability(bits));
+    return new Score(evidence, bits);
   }
 
   private double names(Person contact, Person record, List<Evidence> evidence) throws IOException {

@@ -219,6 +219,11 @@ public final class PersonIndex implements Closeable {
     }
   }
 
+  /** Records of one kind, at most {@code max} of them (for the small kinds: staff, ties). */
+  public List<ClinicRecord> records(RecordKind kind, int max) throws IOException {
+    return search(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), max);
+  }
+
   /** Associates recorded for a client. */
   public List<ClinicRecord> associatesOf(String clientId) throws IOException {
     Query query =
