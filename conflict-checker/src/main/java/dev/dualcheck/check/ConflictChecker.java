@@ -110,17 +110,22 @@ public final class ConflictChecker {
 
   private void referralSources(Person contact, Map<String, Finding> best, Set<String> related)
       throws IOException {
-    String[] name = ReferralNames.parse(contact.record.get("referred_by"));
-    if (name == null) {
-      return;
+    for (String[] name : ReferralNames.readings(contact.record.get("referred_by"))) {
+      referralSource(contact, name, best, related);
     }
+  }
+
+  private void referralSource(
+      Person contact, String[] name, Map<String, Finding> best, Set<String> related)
+      throws IOException {
     Map<String, String> fields = new HashMap<>();
     fields.put("given_name", name[0]);
     if (!name[1].isEmpty()) {
       fields.put("middle_name", name[1]);
     }
     fields.put("family_name", name[2]);
-    Person referrer = new Person(new ClinicRecord(RecordKind.CONTACT, contact.record.id(), fields));
+    Person referrer =
+        new Person(new ClinicRecord(RecordKind.CONTACT, contact.record.id(), fields));
     double probableBits = weights.param("referral_probable_bits");
     for (ClinicRecord candidate :
         index.candidates(referrer.record, CLIENTS, settings.maxCandidates())) {
