@@ -1,9 +1,11 @@
 package dev.dualcheck.check;
 
+import dev.dualcheck.index.NameKeys;
 import dev.dualcheck.index.PersonIndex;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -42,7 +49,7 @@ public final class ConflictChecker {
   private final MatchSettings settings;
   private final Weights weights;
   private final Scorer scorer;
-  private volatile List<Person> staffCache;
+  private volatile StaffNames staffCache;
 
   public ConflictChecker(PersonIndex index, MatchSettings settings) {
     this.index = index;
@@ -95,15 +102,59 @@ public final class ConflictChecker {
     return findings;
   }
 
-  /** Checks each contact in turn; {@code progress} receives the number checked so far. */
+  /**
+   * Checks every contact, on as many threads as there are processors; findings come in contact
+   * order. {@code progress} receives the number of contacts checked so far.
+   */
   public ScanResult scan(
       List<ClinicRecord> contacts, String scanId, Instant created, IntConsumer progress)
       throws IOException {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+    List<List<Finding>> perContact = new ArrayList<>(contacts.size());
+    for (int i = 0; i < contacts.size(); i++) {
+      perContact.add(null);
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Void>> workers = new ArrayList<>(threads);
+      for (int t = 0; t < threads; t++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < contacts.size();
+                      i = next.getAndIncrement()) {
+                    perContact.set(i, check(contacts.get(i)));
+                    int n = done.incrementAndGet();
+                    synchronized (progress) {
+                      progress.accept(n);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<Void> worker : workers) {
+        worker.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("scan interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException("scan failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
     List<Finding> all = new ArrayList<>();
-    int done = 0;
-    for (ClinicRecord contact : contacts) {
-      all.addAll(check(contact));
-      progress.accept(++done);
+    for (List<Finding> findings : perContact) {
+      all.addAll(findings);
     }
     return new ScanResult(scanId, created, contacts.size(), all);
   }
@@ -124,8 +175,7 @@ public final class ConflictChecker {
       fields.put("middle_name", name[1]);
     }
     fields.put("family_name", name[2]);
-    Person referrer =
-        new Person(new ClinicRecord(RecordKind.CONTACT, contact.record.id(), fields));
+    Person referrer = new Person(new ClinicRecord(RecordKind.CONTACT, contact.record.id(), fields));
     double probableBits = weights.param("referral_probable_bits");
     for (ClinicRecord candidate :
         index.candidates(referrer.record, CLIENTS, settings.maxCandidates())) {
@@ -198,7 +248,10 @@ public final class ConflictChecker {
     }
     List<List<String>> phrases = new ArrayList<>(forms.size());
     for (NoteMentions.Form form : forms) {
-      phrases.add(form.words());
+      // given and family within one word of each other also find "given M. family"
+      if (form.label().equals("full_name")) {
+        phrases.add(form.words());
+      }
     }
     Map<String, List<Person>> associates = new HashMap<>();
     for (ClinicRecord note : index.notesMentioning(phrases, NOTE_SLOP, settings.maxNoteHits())) {
@@ -232,12 +285,6 @@ public final class ConflictChecker {
         double bits = weights.bits("employer", "exact");
         evidence.add(
             new Evidence("employer", "mentioned", bits, contact.record.get("employer"), null));
-        corroboration += bits;
-      }
-      if (!contact.city.isEmpty()
-          && NoteMentions.contains(mention.text(), List.of(contact.city.split(" ")))) {
-        double bits = weights.bits("city", "exact");
-        evidence.add(new Evidence("city", "mentioned", bits, contact.record.get("city"), null));
         corroboration += bits;
       }
       if (related.contains(client)) {
@@ -285,8 +332,9 @@ public final class ConflictChecker {
       }
       associates.put(client, known);
     }
-    for (Person staff : staff()) {
-      if (sameName(named, staff)) {
+    Set<String> staff = staffNames();
+    for (String key : nameKeys(named)) {
+      if (staff.contains(key)) {
         return true;
       }
     }
@@ -317,18 +365,37 @@ public final class ConflictChecker {
     return true;
   }
 
-  /** Staff members, read once per index generation: there are few. */
-  private List<Person> staff() throws IOException {
+  /**
+   * Staff names as {@link #nameKey} keys, read again only when the number of staff changes: a
+   * mention of a colleague is looked up, not compared with every staff member.
+   */
+  private Set<String> staffNames() throws IOException {
     long count = index.count(RecordKind.STAFF);
-    List<Person> cached = staffCache;
-    if (cached == null || cached.size() != count) {
-      cached = new ArrayList<>();
-      for (ClinicRecord r : index.records(RecordKind.STAFF, 10_000)) {
-        cached.add(new Person(r));
+    StaffNames cached = staffCache;
+    if (cached == null || cached.count() != count) {
+      Set<String> keys = new HashSet<>();
+      for (ClinicRecord r : index.records(RecordKind.STAFF, 100_000)) {
+        keys.addAll(nameKeys(new Person(r)));
       }
+      cached = new StaffNames(count, keys);
       staffCache = cached;
     }
-    return cached;
+    return cached.keys();
+  }
+
+  private record StaffNames(long count, Set<String> keys) {}
+
+  /** Given name by nickname group and family core: "Bill Turner" and "William Turner" agree. */
+  private static Set<String> nameKeys(Person person) {
+    Set<String> keys = new HashSet<>();
+    if (person.given.isEmpty() || person.family.isEmpty()) {
+      return keys;
+    }
+    String family = String.join("", NameKeys.core(person.family));
+    for (String group : NameKeys.nicknameKeys(person.given.get(0))) {
+      keys.add(group + ' ' + family);
+    }
+    return keys;
   }
 
   private double prior(Map<RecordKind, Double> priors, RecordKind kind) throws IOException {

@@ -56,7 +56,7 @@ final class GeneratedClinicIndex implements AutoCloseable {
     }
   }
 
-  private static Set<Truth> readTruth(Path file) throws IOException {
+  static Set<Truth> readTruth(Path file) throws IOException {
     Set<Truth> truth = new HashSet<>();
     List<String> lines = Files.readAllLines(file);
     for (String line : lines.subList(1, lines.size())) {

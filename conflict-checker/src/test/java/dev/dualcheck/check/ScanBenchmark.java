@@ -83,6 +83,17 @@ public final class ScanBenchmark {
         nanos[i] = System.nanoTime() - s;
       }
       Arrays.sort(nanos);
+      java.util.Map<String, Integer> byType = new java.util.TreeMap<>();
+      for (Finding f : result.findings()) {
+        byType.merge(f.type().jsonName() + "/" + f.level().jsonName(), 1, Integer::sum);
+      }
+      System.out.println("findings by type and level: " + byType);
+      Evaluation e =
+          Evaluation.of(
+              GeneratedClinicIndex.readTruth(data.resolve("truth.csv")),
+              result.findings(),
+              batch.size());
+      System.out.print(e.table());
       System.out.printf(
           Locale.ROOT,
           "scan: %d contacts in %.2f s = %.0f contacts/s, %d findings; check p50 %.2f ms, p95 %.2f"

@@ -236,18 +236,18 @@ public final class PersonIndex implements Closeable {
     return search(query, 100);
   }
 
-  /** The word and the note words one edit away (two for long words), at most a few dozen. */
+  /** The word and note words one edit away (two for long words), at most twenty; short: none. */
   private static Term[] typoVariants(Terms text, String word) {
     List<Term> terms = new ArrayList<>();
     terms.add(new Term(PersonDocs.TEXT, word));
-    if (word.length() < 4) {
+    if (word.length() < 5) {
       return terms.toArray(new Term[0]);
     }
     try {
       int edits = word.length() >= 8 ? 2 : 1;
       FuzzyTermsEnum e = new FuzzyTermsEnum(text, new Term(PersonDocs.TEXT, word), edits, 0, true);
       BytesRef term;
-      while ((term = e.next()) != null && terms.size() < 50) {
+      while ((term = e.next()) != null && terms.size() < 20) {
         String t = term.utf8ToString();
         if (!t.equals(word)) {
           terms.add(new Term(PersonDocs.TEXT, t));
