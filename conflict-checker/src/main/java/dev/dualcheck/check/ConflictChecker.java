@@ -91,12 +91,15 @@ public final class ConflictChecker {
       keep(best, finding(person, other, type, level, probability, ref, score.evidence()));
       if (type == ConflictType.IDENTITY) {
         identities.add(ref);
-      } else if (type == ConflictType.ASSOCIATE) {
+      } else if (type == ConflictType.ASSOCIATE && level.atLeast(Level.PROBABLE)) {
+        // only a strong link corroborates a note mention; a possible one would be circular
         related.add(ref);
       }
     }
     referralSources(person, best, related);
     noteMentions(person, best, related, identities);
+    dropAmbiguous(best, ConflictType.REFERRAL_SOURCE);
+    dropAmbiguous(best, ConflictType.NOTE_MENTION);
     List<Finding> findings = new ArrayList<>(best.values());
     findings.sort(STRONGEST_FIRST);
     return findings;
@@ -176,12 +179,14 @@ public final class ConflictChecker {
     }
     fields.put("family_name", name[2]);
     Person referrer = new Person(new ClinicRecord(RecordKind.CONTACT, contact.record.id(), fields));
-    double probableBits = weights.param("referral_probable_bits");
+    long clients = index.count(RecordKind.CLIENT);
+    double probableBits = nameOnlyBits("referral_probable_bits", clients, 5_000);
+    double minimumBits = nameOnlyBits("referral_possible_bits", clients, 5_000);
     for (ClinicRecord candidate :
         index.candidates(referrer.record, CLIENTS, settings.maxCandidates())) {
       Person client = new Person(candidate);
       Scorer.Score score = scorer.scoreNames(referrer, client);
-      if (!namesAgree(score.evidence())) {
+      if (!namesAgree(score.evidence()) || score.bits() < minimumBits) {
         continue;
       }
       // a name alone: probable at best, and only when it is uncommon enough
@@ -206,7 +211,9 @@ public final class ConflictChecker {
               referrer.displayName(),
               client.displayName());
       keep(best, finding);
-      related.add(candidate.id());
+      if (level == Level.PROBABLE) {
+        related.add(candidate.id());
+      }
     }
   }
 
@@ -214,8 +221,13 @@ public final class ConflictChecker {
   private static boolean identifiedBeyondName(List<Evidence> evidence) {
     for (Evidence e : evidence) {
       switch (e.field()) {
-        case "dob", "phone", "email" -> {
+        case "dob", "phone" -> {
           if (e.weight() > 0) {
+            return true;
+          }
+        }
+        case "email" -> {
+          if (e.comparison().equals("exact")) {
             return true;
           }
         }
@@ -223,6 +235,32 @@ public final class ConflictChecker {
       }
     }
     return false;
+  }
+
+  /**
+   * A name alone that points at many clients points at none: when more than {@code
+   * max_name_only_refs} clients carry possible findings of this type, those are dropped (probable
+   * ones, which something corroborates, stay).
+   */
+  private void dropAmbiguous(Map<String, Finding> best, ConflictType type) {
+    int possible = 0;
+    for (Finding f : best.values()) {
+      if (f.type() == type && f.level() == Level.POSSIBLE) {
+        possible++;
+      }
+    }
+    if (possible > weights.param("max_name_only_refs")) {
+      best.values().removeIf(f -> f.type() == type && f.level() == Level.POSSIBLE);
+    }
+  }
+
+  /**
+   * Bits a name must weigh to count on its own: the base, plus one bit for each doubling of the
+   * records it could be found among beyond {@code reference} (a name shared with one of 500,000
+   * notes says less than one shared with one of 10,000).
+   */
+  private double nameOnlyBits(String base, long records, double reference) {
+    return weights.param(base) + Math.max(0, Weights.log2(records / reference));
   }
 
   /** Given and family names both agree at some level (an initial counts for the given name). */
@@ -254,6 +292,7 @@ public final class ConflictChecker {
       }
     }
     Map<String, List<Person>> associates = new HashMap<>();
+    double minimumBits = nameOnlyBits("note_possible_bits", index.count(RecordKind.NOTE), 10_000);
     for (ClinicRecord note : index.notesMentioning(phrases, NOTE_SLOP, settings.maxNoteHits())) {
       String client = note.get("client_id");
       if (identities.contains(client)) {
@@ -267,7 +306,7 @@ public final class ConflictChecker {
       }
       Person named = new Person(mention.asRecord(note.id()));
       Scorer.Score nameScore = scorer.scoreNames(contact, named);
-      if (nameScore.bits() < weights.param("note_possible_bits")
+      if (nameScore.bits() < minimumBits
           || mentionsSomeoneElse(contact, client, named, associates)) {
         continue;
       }

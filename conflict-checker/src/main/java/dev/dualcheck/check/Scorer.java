@@ -61,19 +61,7 @@ final class Scorer {
             raw(contact, record, "phone"));
     bits +=
         add(evidence, "email", email(contact.email, record.email), raw(contact, record, "email"));
-    bits +=
-        add(
-            evidence,
-            "street",
-            street(contact.street, record.street),
-            raw(contact, record, "street"));
-    bits += add(evidence, "city", same(contact.city, record.city), raw(contact, record, "city"));
-    bits +=
-        add(
-            evidence,
-            "postal_code",
-            same(contact.postal, record.postal),
-            raw(contact, record, "postal_code"));
+    bits += address(contact, record, evidence);
     bits +=
         add(
             evidence,
@@ -81,6 +69,40 @@ final class Scorer {
             same(contact.employer, record.employer),
             raw(contact, record, "employer"));
     return new Score(evidence, bits);
+  }
+
+  /**
+   * Street, city and postal code, which agree together when people share a home: their agreement
+   * counts once, as the strongest of the three (a relative at the same address is not the same
+   * person), while disagreements add up.
+   */
+  private double address(Person contact, Person record, List<Evidence> evidence) {
+    String[] levels = {
+      street(contact.street, record.street),
+      same(contact.city, record.city),
+      same(contact.postal, record.postal)
+    };
+    String[] fields = {"street", "city", "postal_code"};
+    double[] bits = new double[3];
+    double strongest = 0;
+    for (int i = 0; i < 3; i++) {
+      bits[i] = weights.bits(fields[i], levels[i]);
+      strongest = Math.max(strongest, bits[i]);
+    }
+    double total = 0;
+    boolean counted = false;
+    for (int i = 0; i < 3; i++) {
+      double w = bits[i];
+      if (w > 0) {
+        // only the strongest agreement counts; the others it implies weigh nothing
+        w = !counted && w == strongest ? w : 0;
+        counted |= w > 0;
+      }
+      String[] values = raw(contact, record, fields[i]);
+      evidence.add(new Evidence(fields[i], levels[i], w, values[0], values[1]));
+      total += w;
+    }
+    return total;
   }
 
   private double names(Person contact, Person record, List<Evidence> evidence) throws IOException {

@@ -33,6 +33,9 @@ public final class AccuracyReport {
 
   public static void main(String[] args) throws Exception {
     List<String> parts = args.length == 0 ? List.of("clinic", "febrl") : List.of(args);
+    if (parts.contains("estimate")) {
+      estimate(Integer.getInteger("clients", 5000), Integer.getInteger("contacts", 2000));
+    }
     if (parts.contains("clinic")) {
       clinics(
           Integer.getInteger("clients", 5000),
@@ -41,6 +44,78 @@ public final class AccuracyReport {
     }
     if (parts.contains("febrl")) {
       febrl(Path.of(System.getProperty("febrl.dir", "../shared/data/febrl")));
+    }
+  }
+
+  /**
+   * Estimates m and u for weights.tsv on generated clinics 1..3: m = level frequencies between
+   * contacts and their planted person records (identity, associate, staff, tie), u = level
+   * frequencies over the other blocked candidates (harder than random pairs, so u errs high).
+   */
+  static void estimate(int clients, int contacts) throws Exception {
+    Map<String, Map<String, int[]>> counts = new java.util.TreeMap<>();
+    int[] pairs = new int[2];
+    for (int seed = 1; seed <= 3; seed++) {
+      Path dir = Files.createTempDirectory("dualcheck-estimate");
+      try (GeneratedClinicIndex clinic =
+          GeneratedClinicIndex.generate(seed, clients, contacts, dir)) {
+        Scorer scorer =
+            new Scorer(
+                Weights.defaults(),
+                "US",
+                (token, family) -> {
+                  PersonIndex.NameFrequency f = clinic.index.nameFrequency(token, family);
+                  return new int[] {f.documents(), f.total()};
+                });
+        for (ClinicRecord contact : clinic.contacts) {
+          Person person = new Person(contact);
+          for (ClinicRecord candidate :
+              clinic.index.candidates(
+                  contact,
+                  java.util.EnumSet.of(
+                      RecordKind.CLIENT, RecordKind.ASSOCIATE, RecordKind.STAFF, RecordKind.TIE),
+                  30)) {
+            boolean match =
+                clinic.truth.contains(
+                    new GeneratedClinicIndex.Truth(
+                        contact.id(),
+                        ConflictChecker.typeOf(candidate.kind()),
+                        ConflictChecker.refOf(candidate)));
+            pairs[match ? 0 : 1]++;
+            for (Evidence e : scorer.score(person, new Person(candidate)).evidence()) {
+              counts.computeIfAbsent(e.field(), k -> new java.util.TreeMap<>())
+                  .computeIfAbsent(e.comparison(), k -> new int[2])[match ? 0 : 1]++;
+            }
+          }
+        }
+      } finally {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "%d matching pairs, %d other candidates%n", pairs[0], pairs[1]);
+    System.out.printf(Locale.ROOT, "%-12s %-11s %8s %8s%n", "field", "level", "m", "u");
+    for (var field : counts.entrySet()) {
+      int[] totals = new int[2];
+      for (var level : field.getValue().entrySet()) {
+        if (!level.getKey().equals("missing")) {
+          totals[0] += level.getValue()[0];
+          totals[1] += level.getValue()[1];
+        }
+      }
+      for (var level : field.getValue().entrySet()) {
+        if (level.getKey().equals("missing")) {
+          continue;
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "%-12s %-11s %8.4f %8.4f%n",
+            field.getKey(),
+            level.getKey(),
+            level.getValue()[0] / (double) Math.max(1, totals[0]),
+            level.getValue()[1] / (double) Math.max(1, totals[1]));
+      }
     }
   }
 

@@ -236,7 +236,7 @@ public final class PersonIndex implements Closeable {
     return search(query, 100);
   }
 
-  /** The word and note words one edit away (two for long words), at most twenty; short: none. */
+  /** The word and note words one edit away, at most twenty; short words stand alone. */
   private static Term[] typoVariants(Terms text, String word) {
     List<Term> terms = new ArrayList<>();
     terms.add(new Term(PersonDocs.TEXT, word));
@@ -244,8 +244,8 @@ public final class PersonIndex implements Closeable {
       return terms.toArray(new Term[0]);
     }
     try {
-      int edits = word.length() >= 8 ? 2 : 1;
-      FuzzyTermsEnum e = new FuzzyTermsEnum(text, new Term(PersonDocs.TEXT, word), edits, 0, true);
+      // one edit: a two-edit automaton costs more to build than the rest of the check
+      FuzzyTermsEnum e = new FuzzyTermsEnum(text, new Term(PersonDocs.TEXT, word), 1, 0, true);
       BytesRef term;
       while ((term = e.next()) != null && terms.size() < 20) {
         String t = term.utf8ToString();
