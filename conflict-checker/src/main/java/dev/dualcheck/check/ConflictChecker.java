@@ -182,11 +182,25 @@ public final class ConflictChecker {
     long clients = index.count(RecordKind.CLIENT);
     double probableBits = nameOnlyBits("referral_probable_bits", clients, 5_000);
     double minimumBits = nameOnlyBits("referral_possible_bits", clients, 5_000);
+    List<Person> clientsNamed = new ArrayList<>();
+    List<Scorer.Score> scores = new ArrayList<>();
+    double bestBits = Double.NEGATIVE_INFINITY;
     for (ClinicRecord candidate :
         index.candidates(referrer.record, CLIENTS, settings.maxCandidates())) {
       Person client = new Person(candidate);
       Scorer.Score score = scorer.scoreNames(referrer, client);
-      if (!namesAgree(score.evidence()) || score.bits() < minimumBits) {
+      if (namesAgree(score.evidence()) && score.bits() >= minimumBits) {
+        clientsNamed.add(client);
+        scores.add(score);
+        bestBits = Math.max(bestBits, score.bits());
+      }
+    }
+    for (int i = 0; i < clientsNamed.size(); i++) {
+      Person client = clientsNamed.get(i);
+      ClinicRecord candidate = client.record;
+      Scorer.Score score = scores.get(i);
+      if (score.bits() < bestBits - weights.param("referral_margin_bits")) {
+        // "Dan Smith" is Dan Smith, not Daniel Smith, when the clinic has both
         continue;
       }
       // a name alone: probable at best, and only when it is uncommon enough

@@ -69,6 +69,10 @@ final class NoteMentions {
     }
   }
 
+  /** Titles stand before family names in notes ("Mr Petit") and are nobody's given name. */
+  private static final Set<String> TITLES =
+      Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "herr", "frau");
+
   private NoteMentions() {}
 
   static List<Form> forms(Person contact) {
@@ -192,7 +196,11 @@ final class NoteMentions {
     if (a.equals(b)) {
       return true;
     }
-    if (match == Match.EXACT || a.length() < 2 || b.length() < 2 || !capitalised[at]) {
+    if (match == Match.EXACT
+        || a.length() < 2
+        || b.length() < 2
+        || !capitalised[at]
+        || TITLES.contains(a)) {
       return false;
     }
     if (given && NameKeys.nicknameEquivalent(a, b)) {

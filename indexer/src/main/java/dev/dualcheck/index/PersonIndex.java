@@ -283,14 +283,6 @@ public final class PersonIndex implements Closeable {
    */
   public record NameFrequency(int documents, int total) {}
 
-  /** Persons indexed (clients, associates, staff, ties): the population names are counted in. */
-  public long personCount() throws IOException {
-    return count(RecordKind.CLIENT)
-        + count(RecordKind.ASSOCIATE)
-        + count(RecordKind.STAFF)
-        + count(RecordKind.TIE);
-  }
-
   @Override
   public void close() throws IOException {
     try {
