@@ -31,6 +31,7 @@ final class PersonDocs {
   static final String PHONE = "phone";
   static final String EMAIL = "email";
   static final String POSTAL = "postal";
+  static final String STREET = "street";
 
   /** The client a note or an associate belongs to. */
   static final String CLIENT = "client";
@@ -62,7 +63,8 @@ final class PersonDocs {
       String dob,
       String phone,
       String email,
-      String postal) {}
+      String postal,
+      Set<String> street) {}
 
   static Keys keys(ClinicRecord person) {
     Set<String> given = new LinkedHashSet<>();
@@ -98,8 +100,47 @@ final class PersonDocs {
         dob.length() == 10 ? dob : "",
         ContactKeys.phoneTail(person.get("phone")),
         ContactKeys.email(person.get("email")),
-        ContactKeys.postal(person.get("postal_code")));
+        ContactKeys.postal(person.get("postal_code")),
+        streetKeys(person.get("street")));
   }
+
+  /** Street name words that tell streets apart: not numbers, not "street" or "road". */
+  static Set<String> streetKeys(String street) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (String t : NameKeys.tokens(street)) {
+      if (t.length() >= 4 && !Character.isDigit(t.charAt(0)) && !GENERIC_STREET_WORDS.contains(t)) {
+        keys.add(t);
+      }
+    }
+    return keys;
+  }
+
+  private static final Set<String> GENERIC_STREET_WORDS =
+      Set.of(
+          "street",
+          "road",
+          "avenue",
+          "lane",
+          "drive",
+          "court",
+          "place",
+          "terrace",
+          "close",
+          "crescent",
+          "circuit",
+          "boulevard",
+          "blvd",
+          "way",
+          "apartment",
+          "unit",
+          "flat",
+          "suite",
+          "north",
+          "south",
+          "east",
+          "west",
+          "strasse",
+          "calle");
 
   static Document document(ClinicRecord record) {
     Document doc = new Document();
@@ -129,6 +170,7 @@ final class PersonDocs {
     addOne(doc, PHONE, keys.phone());
     addOne(doc, EMAIL, keys.email());
     addOne(doc, POSTAL, keys.postal());
+    addAll(doc, STREET, keys.street());
     return doc;
   }
 

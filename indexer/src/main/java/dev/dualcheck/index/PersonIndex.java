@@ -123,7 +123,7 @@ public final class PersonIndex implements Closeable {
   /**
    * The person records most likely to be {@code person}, best first: a blocking query over folded
    * and phonetic names (given and family swapped too), nickname keys, date of birth, phone tail,
-   * e-mail and postal code.
+   * e-mail, postal code and street name.
    *
    * @param person a record with the contract's person columns (a contact, or a name to look up)
    * @param kinds the kinds of record to consider
@@ -146,6 +146,7 @@ public final class PersonIndex implements Closeable {
     clauses += add(should, PersonDocs.PHONE, nonEmpty(keys.phone()), 4f);
     clauses += add(should, PersonDocs.EMAIL, nonEmpty(keys.email()), 4f);
     clauses += add(should, PersonDocs.POSTAL, nonEmpty(keys.postal()), 0.5f);
+    clauses += add(should, PersonDocs.STREET, keys.street(), 0.75f);
     if (clauses == 0 || kinds.isEmpty()) {
       return List.of();
     }
