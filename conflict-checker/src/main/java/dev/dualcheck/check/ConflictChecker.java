@@ -38,6 +38,12 @@ public final class ConflictChecker {
   /** Words of slack in a note mention's phrase: room for a middle name or initial. */
   private static final int NOTE_SLOP = 1;
 
+  /**
+   * Phonetic phrase search of notes only up to this many note versions: beyond, its common codes
+   * cost more than the rest of a check, and typo-tolerant search finds most of the same.
+   */
+  private static final long PHONETIC_NOTE_SEARCH_LIMIT = 50_000;
+
   private static final Comparator<Finding> STRONGEST_FIRST =
       Comparator.comparing(Finding::level)
           .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
@@ -307,7 +313,9 @@ public final class ConflictChecker {
     }
     Map<String, List<Person>> associates = new HashMap<>();
     double minimumBits = nameOnlyBits("note_possible_bits", index.count(RecordKind.NOTE), 10_000);
-    for (ClinicRecord note : index.notesMentioning(phrases, NOTE_SLOP, settings.maxNoteHits())) {
+    boolean phonetic = index.count(RecordKind.NOTE) <= PHONETIC_NOTE_SEARCH_LIMIT;
+    for (ClinicRecord note :
+        index.notesMentioning(phrases, NOTE_SLOP, phonetic, settings.maxNoteHits())) {
       String client = note.get("client_id");
       if (identities.contains(client)) {
         // the contact's own file: the identity finding already says so

@@ -169,8 +169,8 @@ public final class PersonIndex implements Closeable {
    *
    * @param nameForms each a name as words, e.g. ["Bill", "Turner"]; forms of one word are ignored
    */
-  public List<ClinicRecord> notesMentioning(List<List<String>> nameForms, int slop, int max)
-      throws IOException {
+  public List<ClinicRecord> notesMentioning(
+      List<List<String>> nameForms, int slop, boolean phonetic, int max) throws IOException {
     IndexSearcher searcher = acquire();
     try {
       Terms text = MultiTerms.getTerms(searcher.getIndexReader(), PersonDocs.TEXT);
@@ -187,11 +187,14 @@ public final class PersonIndex implements Closeable {
         }
         should.add(
             new PhraseQuery(slop, PersonDocs.TEXT, folded.toArray(new String[0])), Occur.SHOULD);
-        String[] codes = PersonDocs.phoneticText(folded).split(" ");
-        should.add(
-            new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_PHONETIC, codes), 0.5f),
-            Occur.SHOULD);
-        clauses += 2;
+        clauses++;
+        if (phonetic) {
+          String[] codes = PersonDocs.phoneticText(folded).split(" ");
+          should.add(
+              new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_PHONETIC, codes), 0.5f),
+              Occur.SHOULD);
+          clauses++;
+        }
         // the first word by its nickname groups: "William Turner" finds "Bill Turner"
         for (String key : NameKeys.nicknameKeys(folded.get(0))) {
           String[] words = folded.toArray(new String[0]);

@@ -170,12 +170,14 @@ class PersonIndexIT {
               "text",
               "Amended: she met Wiliam Turner."));
       index.commit(1);
-      assertEquals(2, ids(index.notesMentioning(List.of(List.of("Bill", "Turner")), 1, 10)).size());
+      assertEquals(
+          2, ids(index.notesMentioning(List.of(List.of("Bill", "Turner")), 1, true, 10)).size());
       assertEquals(
           List.of("N1", "N1"),
-          ids(index.notesMentioning(List.of(List.of("William", "Turner")), 1, 10)));
-      assertEquals(List.of(), index.notesMentioning(List.of(List.of("Agnes", "Turner")), 1, 10));
-      assertEquals(List.of(), index.notesMentioning(List.of(List.of("Turner")), 1, 10));
+          ids(index.notesMentioning(List.of(List.of("William", "Turner")), 1, true, 10)));
+      assertEquals(
+          List.of(), index.notesMentioning(List.of(List.of("Agnes", "Turner")), 1, true, 10));
+      assertEquals(List.of(), index.notesMentioning(List.of(List.of("Turner")), 1, true, 10));
       assertEquals(3, index.count(RecordKind.NOTE));
     }
   }
