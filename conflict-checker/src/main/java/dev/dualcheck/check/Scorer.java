@@ -117,17 +117,19 @@ final class Scorer {
     double familyBits = nameBits("family_name", family, true);
     if (!given.agrees() && !family.agrees() && !given.level().equals("missing")) {
       // given and family written the other way round ("Turner William")
-      NameComparison givenAsFamily =
-          NameComparison.given(contact.given, List.of(), record.family, List.of());
-      NameComparison familyAsGiven =
-          NameComparison.family(contact.family, List.of(), record.given, List.of());
-      if (givenAsFamily.agrees() && familyAsGiven.agrees()) {
+      // the contact's given field holds the family name, and the other way round
+      NameComparison familyPart =
+          NameComparison.family(contact.given, List.of(), record.family, record.formerFamilies);
+      NameComparison givenPart =
+          NameComparison.given(contact.family, List.of(), record.given, record.middle);
+      if (familyPart.agrees() && givenPart.agrees()) {
         given = new NameComparison("swapped", "");
         givenBits = weights.bits("given_name", "swapped");
-        family = familyAsGiven;
-        familyBits = nameBits("family_name", familyAsGiven, true);
-        familyValues = new String[] {familyValues[0], givenValues[1]};
-        givenValues = new String[] {givenValues[0], record.record.get("family_name")};
+        family = familyPart;
+        familyBits = nameBits("family_name", familyPart, true);
+        String contactGiven = givenValues[0];
+        givenValues = new String[] {familyValues[0], givenValues[1]};
+        familyValues = new String[] {contactGiven, familyValues[1]};
       }
     }
     evidence.add(
