@@ -92,7 +92,7 @@ class ComparatorsTest {
                 java.util.Map.of("given_name", "Johanna", "family_name", "Adamczyk")));
     Scorer.Score score = scorer.scoreNames(contact, client);
     assertEquals("swapped", score.evidence().get(0).comparison());
-    assertEquals("typo", score.evidence().get(1).comparison());
+    assertEquals("spelling", score.evidence().get(1).comparison()); // i and y
     assertEquals("Johanna", score.evidence().get(0).contactValue());
     assertTrue(score.bits() > 0, "swapped names count for a match");
   }
