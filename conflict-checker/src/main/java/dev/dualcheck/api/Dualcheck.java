@@ -122,17 +122,23 @@ public final class Dualcheck implements AutoCloseable {
     return findings;
   }
 
-  /** Checks each contact; {@code progress} receives the number checked so far. */
+  /**
+   * Checks each contact (on every processor); {@code progress} receives the number checked so far.
+   * A batch first authenticates every index file and compares its counts with the store, so a scan
+   * never runs on a damaged index, even in parts a single check would not read.
+   */
   public ScanResult scan(List<ClinicRecord> contacts, IntConsumer progress) throws IOException {
-    ConflictChecker checker = checker();
-    List<Finding> all = new ArrayList<>();
-    int done = 0;
-    for (ClinicRecord contact : contacts) {
-      all.addAll(checker.check(contact));
-      all.addAll(ruleFindings(contact));
-      progress.accept(++done);
+    verifyIndex();
+    ScanResult scanned =
+        checker().scan(contacts, "S-" + UUID.randomUUID(), clock.instant(), progress);
+    if (plugins.conflictRules().isEmpty()) {
+      return scanned;
     }
-    return new ScanResult("S-" + UUID.randomUUID(), clock.instant(), contacts.size(), all);
+    List<Finding> all = new ArrayList<>(scanned.findings());
+    for (ClinicRecord contact : contacts) {
+      all.addAll(ruleFindings(contact));
+    }
+    return new ScanResult(scanned.scanId(), scanned.created(), scanned.contacts(), all);
   }
 
   /**
