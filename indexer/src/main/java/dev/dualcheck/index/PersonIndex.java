@@ -56,7 +56,8 @@ public final class PersonIndex implements Closeable {
                 new WhitespaceAnalyzer(),
                 Map.of(PersonDocs.TEXT_NICKNAME, new NicknameTextAnalyzer())));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(64);
+    // fewer, larger flushed segments during an import: less flushing and merging per document
+    config.setRAMBufferSizeMB(256);
     IndexWriter writer = new IndexWriter(directory, config);
     try {
       return new PersonIndex(writer);
