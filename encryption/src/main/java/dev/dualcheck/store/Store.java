@@ -42,12 +42,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -395,12 +399,17 @@ public final class Store implements AutoCloseable {
   }
 
   private static Connection connect(Path file) throws SQLException {
-    Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    Properties properties = new Properties();
+    // no "SELECT last_insert_rowid()" after every INSERT: rows are numbered by the store itself
+    properties.setProperty("jdbc.get_generated_keys", "false");
+    Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
     try (Statement st = db.createStatement()) {
       st.execute("PRAGMA busy_timeout=10000");
       st.execute("PRAGMA journal_mode=WAL");
       st.execute("PRAGMA synchronous=FULL");
       st.execute("PRAGMA temp_store=MEMORY");
+      // 64 MiB of page cache (default 2 MiB): imports insert into indexes on random keyed hashes
+      st.execute("PRAGMA cache_size=-65536");
       st.execute("PRAGMA secure_delete=ON");
     }
     return db;
@@ -1487,6 +1496,14 @@ public final class Store implements AutoCloseable {
     private long nextRow;
     private long seq;
 
+    /**
+     * For each kind with no row when this writer first met it, the ids it has written since: only
+     * those can have an earlier version, so a first import needs no lookup per record.
+     */
+    private final Map<RecordKind, Set<String>> writtenToEmptyKind = new EnumMap<>(RecordKind.class);
+
+    private final Set<RecordKind> storedKinds = EnumSet.noneOf(RecordKind.class);
+
     Writer() throws SQLException, IOException {
       try (Statement st = db.createStatement();
           ResultSet rs = st.executeQuery("SELECT coalesce(max(row), 0) + 1 FROM record")) {
@@ -1499,7 +1516,7 @@ public final class Store implements AutoCloseable {
     /** Writes the record unless it is unchanged; returns what was stored, or null. */
     ClinicRecord write(ClinicRecord record, Instant createdAt)
         throws SQLException, IOException, GeneralSecurityException {
-      StoredRow existing = findLatest(record.kind(), record.id());
+      StoredRow existing = mayExist(record) ? findLatest(record.kind(), record.id()) : null;
       if (record.kind() == RecordKind.NOTE) {
         int version = 1;
         if (existing != null) {
@@ -1544,6 +1561,28 @@ public final class Store implements AutoCloseable {
         ps.executeUpdate();
       }
       return record;
+    }
+
+    /** False only when the record's kind had no row and this writer has not written its id. */
+    private boolean mayExist(ClinicRecord record) throws SQLException {
+      RecordKind kind = record.kind();
+      if (storedKinds.contains(kind)) {
+        return true;
+      }
+      Set<String> written = writtenToEmptyKind.get(kind);
+      if (written == null) {
+        PreparedStatement ps = prepared("SELECT 1 FROM record WHERE kind = ? LIMIT 1");
+        ps.setString(1, kind.name());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            storedKinds.add(kind);
+            return true;
+          }
+        }
+        written = new HashSet<>();
+        writtenToEmptyKind.put(kind, written);
+      }
+      return !written.add(record.id());
     }
 
     private void insert(ClinicRecord record, long row, int version)

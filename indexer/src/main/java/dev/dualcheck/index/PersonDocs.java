@@ -5,6 +5,7 @@ import dev.dualcheck.store.RecordKind;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -144,7 +145,8 @@ final class PersonDocs {
           "strasse",
           "calle");
 
-  static Document document(ClinicRecord record) {
+  /** The document, with phonetic codes of note words from {@code phonetic} (e.g. a cache). */
+  static Document document(ClinicRecord record, UnaryOperator<String> phonetic) {
     Document doc = new Document();
     doc.add(new StringField(KEY, key(record), Field.Store.NO));
     doc.add(new StringField(KIND, record.kind().singular(), Field.Store.NO));
@@ -154,7 +156,7 @@ final class PersonDocs {
       doc.add(new StringField(CLIENT, record.get("client_id"), Field.Store.NO));
       List<String> tokens = NameKeys.tokens(record.get("text"));
       doc.add(new TextField(TEXT, String.join(" ", tokens), Field.Store.NO));
-      doc.add(new TextField(TEXT_PHONETIC, phoneticText(tokens), Field.Store.NO));
+      doc.add(new TextField(TEXT_PHONETIC, phoneticText(tokens, phonetic), Field.Store.NO));
       doc.add(new TextField(TEXT_NICKNAME, String.join(" ", tokens), Field.Store.NO));
       return doc;
     }
@@ -177,12 +179,16 @@ final class PersonDocs {
   }
 
   static String phoneticText(List<String> foldedTokens) {
+    return phoneticText(foldedTokens, NameKeys::phonetic);
+  }
+
+  private static String phoneticText(List<String> foldedTokens, UnaryOperator<String> phonetic) {
     StringBuilder out = new StringBuilder(foldedTokens.size() * 5);
     for (String t : foldedTokens) {
       if (out.length() > 0) {
         out.append(' ');
       }
-      String code = NameKeys.phonetic(t);
+      String code = phonetic.apply(t);
       out.append(code.isEmpty() ? NO_CODE : code);
     }
     return out.toString();

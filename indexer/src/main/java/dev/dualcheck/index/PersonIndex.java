@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -46,8 +47,15 @@ public final class PersonIndex implements Closeable {
 
   private static final String SEQUENCE = "store_sequence";
 
+  /** Double Metaphone is an eighth of note indexing; note words repeat, so codes are cached. */
+  private static final int PHONETIC_CACHE_SIZE = 100_000;
+
   private final IndexWriter writer;
   private final SearcherManager searchers;
+
+  /** Folded note word to its phonetic code; guarded by itself, emptied at every commit. */
+  private final Map<String, String> phoneticCodes = new HashMap<>();
+
   private volatile boolean dirty;
 
   private PersonIndex(IndexWriter writer) throws IOException {
@@ -63,7 +71,8 @@ public final class PersonIndex implements Closeable {
                 new WhitespaceAnalyzer(),
                 Map.of(PersonDocs.TEXT_NICKNAME, new NicknameTextAnalyzer())));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(64);
+    // fewer, larger flushed segments during an import: less flushing and merging per document
+    config.setRAMBufferSizeMB(256);
     IndexWriter writer = new IndexWriter(directory, config);
     try {
       return new PersonIndex(writer);
@@ -78,8 +87,16 @@ public final class PersonIndex implements Closeable {
     if (record.kind() == RecordKind.CONTACT) {
       throw new IllegalArgumentException("contacts are checked, never indexed");
     }
-    writer.updateDocument(
-        new Term(PersonDocs.KEY, PersonDocs.key(record)), PersonDocs.document(record));
+    Document document;
+    synchronized (phoneticCodes) {
+      if (phoneticCodes.size() > PHONETIC_CACHE_SIZE) {
+        phoneticCodes.clear();
+      }
+      document =
+          PersonDocs.document(
+              record, token -> phoneticCodes.computeIfAbsent(token, NameKeys::phonetic));
+    }
+    writer.updateDocument(new Term(PersonDocs.KEY, PersonDocs.key(record)), document);
     dirty = true;
   }
 
@@ -87,6 +104,9 @@ public final class PersonIndex implements Closeable {
   public void commit(long storeSequence) throws IOException {
     writer.setLiveCommitData(Map.of(SEQUENCE, Long.toString(storeSequence)).entrySet());
     writer.commit();
+    synchronized (phoneticCodes) {
+      phoneticCodes.clear(); // words of notes need not outlive the import that indexed them
+    }
     searchers.maybeRefreshBlocking();
     dirty = false;
   }
