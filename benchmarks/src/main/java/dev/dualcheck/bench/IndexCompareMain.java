@@ -10,6 +10,7 @@ import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,13 +18,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 
 /**
  * The same index built from the store twice, into a plain {@code MMapDirectory} and into an {@link
- * EncryptedDirectory} over NIOFS (as the CLI opens it), then the same checks run on both. Indexing
- * time excludes reading and decrypting the store (timed alone first and subtracted). Prints {@code
+ * EncryptedDirectory} over NIOFS (as the CLI opens it), after an untimed warm-up build, then the
+ * same checks run on both, alternating. Indexing time excludes reading and decrypting the store
+ * (timed alone first and subtracted); CPU times count every thread, merges included. Prints {@code
  * key=value} lines; the folders are deleted afterwards.
  *
  * <pre>
@@ -32,6 +35,8 @@ import org.apache.lucene.store.MMapDirectory;
  * </pre>
  */
 public final class IndexCompareMain {
+  private static final long WARMUP_RECORDS = 30_000;
+
   private IndexCompareMain() {}
 
   private interface Opener {
@@ -55,10 +60,23 @@ public final class IndexCompareMain {
     char[] passphrase = WarmCheckMain.passphrase();
     try (Store store = Store.open(storeDir, passphrase, Clock.systemUTC())) {
       Arrays.fill(passphrase, '\0');
-      long records = feed(store, null);
-      double read = seconds(() -> feed(store, null));
-      System.out.printf(Locale.ROOT, "records=%d%nstore_read_s=%.1f%n", records, read);
+      long records = feed(store, null, Long.MAX_VALUE);
+      long readStart = processCpuNanos();
+      double read = seconds(() -> feed(store, null, Long.MAX_VALUE));
+      double readCpu = (processCpuNanos() - readStart) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "records=%d%nstore_read_s=%.1f%nstore_read_cpu_s=%.1f%n",
+          records,
+          read,
+          readCpu);
       byte[] key = CheckBenchmark.key();
+      // the JIT compiles the analysis chain on a throwaway build, so the first timed one is not
+      // penalised for going first
+      try (PersonIndex warm = PersonIndex.open(new ByteBuffersDirectory())) {
+        feed(store, warm, WARMUP_RECORDS);
+        warm.commit(1);
+      }
       try (PersonIndex plain = build(store, "plain", plainFolder, MMapDirectory::new, read);
           PersonIndex encrypted =
               build(
@@ -82,18 +100,27 @@ public final class IndexCompareMain {
         // alternate, so that noise from other processes falls on both alike
         Latencies plainTimes = new Latencies(n);
         Latencies encryptedTimes = new Latencies(n);
+        Latencies plainCpu = new Latencies(n);
+        Latencies encryptedCpu = new Latencies(n);
         for (int i = 0; i < n; i++) {
           ClinicRecord contact = contacts.get(i);
+          long c0 = Latencies.cpuNanos();
           long t0 = System.nanoTime();
           onPlain.check(contact);
           long t1 = System.nanoTime();
+          long c1 = Latencies.cpuNanos();
           onEncrypted.check(contact);
           long t2 = System.nanoTime();
+          long c2 = Latencies.cpuNanos();
           plainTimes.add(t1 - t0);
           encryptedTimes.add(t2 - t1);
+          plainCpu.add(c1 - c0);
+          encryptedCpu.add(c2 - c1);
         }
         plainTimes.print("plain_query");
         encryptedTimes.print("encrypted_query");
+        plainCpu.print("plain_query_cpu");
+        encryptedCpu.print("encrypted_query_cpu");
       }
     } finally {
       Fixtures.delete(plainFolder);
@@ -105,17 +132,21 @@ public final class IndexCompareMain {
       Store store, String label, Path folder, Opener opener, double readSeconds)
       throws IOException {
     Files.createDirectories(folder);
+    long c0 = processCpuNanos();
     long t0 = System.nanoTime();
     PersonIndex index = PersonIndex.open(opener.open(folder));
-    long records = feed(store, index);
+    long records = feed(store, index, Long.MAX_VALUE);
     index.commit(1);
     double total = (System.nanoTime() - t0) / 1e9;
+    double cpu = (processCpuNanos() - c0) / 1e9;
     double indexing = Math.max(total - readSeconds, 1e-3);
     System.out.printf(
         Locale.ROOT,
-        "%s_build_s=%.1f%n%s_indexing_s=%.1f%n%s_indexing_per_s=%.0f%n",
+        "%s_build_s=%.1f%n%s_build_cpu_s=%.1f%n%s_indexing_s=%.1f%n%s_indexing_per_s=%.0f%n",
         label,
         total,
+        label,
+        cpu,
         label,
         indexing,
         label,
@@ -123,14 +154,17 @@ public final class IndexCompareMain {
     return index;
   }
 
-  /** Hands every latest record to the index (or only counts them when index is null). */
-  private static long feed(Store store, PersonIndex index) throws IOException {
+  /** Hands the latest records, up to limit, to the index (or only counts them when it is null). */
+  private static long feed(Store store, PersonIndex index, long limit) throws IOException {
     long[] count = {0};
     try {
       for (RecordKind kind : Fixtures.INDEXED) {
         store.forEach(
             kind,
             record -> {
+              if (count[0] >= limit) {
+                return;
+              }
               count[0]++;
               if (index != null) {
                 try {
@@ -155,6 +189,12 @@ public final class IndexCompareMain {
     long t0 = System.nanoTime();
     timed.run();
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** CPU time of the whole process: merges run on Lucene's own threads. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long size(Path folder) throws IOException {

@@ -1,9 +1,11 @@
 package dev.dualcheck.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Per-call times in nanoseconds and their percentiles (nearest rank). */
+/** Per-call times in nanoseconds (wall or CPU) and their percentiles (nearest rank). */
 final class Latencies {
   private final long[] nanos;
   private int size;
@@ -15,6 +17,16 @@ final class Latencies {
   void add(long elapsedNanos) {
     nanos[size++] = elapsedNanos;
   }
+
+  /**
+   * A clock of this thread's CPU time, so that latencies on a machine shared with other busy
+   * processes can be told apart from the time spent waiting for a core.
+   */
+  static long cpuNanos() {
+    return THREADS.getCurrentThreadCpuTime();
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   double percentileMillis(double p) {
     long[] sorted = Arrays.copyOf(nanos, size);

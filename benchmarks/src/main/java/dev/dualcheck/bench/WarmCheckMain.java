@@ -18,7 +18,8 @@ import java.util.Locale;
 /**
  * Single checks in one warm JVM, as a long-running service would answer them: unlocks the store and
  * opens its encrypted index once (both timed), checks {@code WARMUP} contacts untimed, then times
- * {@code ConflictChecker.check} for each of the first {@code N} contacts of the file. The
+ * {@code ConflictChecker.check} for each of the first {@code N} contacts of the file (wall time,
+ * and the thread's CPU time, which other processes on a shared machine do not inflate). The
  * passphrase comes from {@code DUALCHECK_PASSPHRASE}. Prints {@code key=value} lines.
  *
  * <pre>
@@ -57,11 +58,14 @@ public final class WarmCheckMain {
           checker.check(contacts.get(contacts.size() - 1 - i % contacts.size()));
         }
         Latencies latencies = new Latencies(n);
+        Latencies cpu = new Latencies(n);
         long findings = 0;
         for (int i = 0; i < n; i++) {
+          long cpuStart = Latencies.cpuNanos();
           long start = System.nanoTime();
           findings += checker.check(contacts.get(i)).size();
           latencies.add(System.nanoTime() - start);
+          cpu.add(Latencies.cpuNanos() - cpuStart);
         }
         System.out.printf(
             Locale.ROOT,
@@ -71,6 +75,7 @@ public final class WarmCheckMain {
             first,
             findings);
         latencies.print("warm");
+        cpu.print("warm_cpu");
       }
     }
   }
