@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Name normalisation, per name: Unicode folding, family-name tokens (particles, hyphens), nickname
- * groups. The names are the generator's clients (several cultures, accents, particles); {@code
- * names} is how many distinct ones cycle, so a per-name cache would show as a gap between sizes.
+ * groups, phonetic codes; and folding a whole case note, as indexing does. The names are the
+ * generator's clients (several cultures, accents, particles); {@code names} is how many distinct
+ * ones cycle, so a per-name cache would show as a gap between sizes.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar NamesBenchmark
@@ -45,7 +46,9 @@ public class NamesBenchmark {
   private String[] given;
   private String[] family;
   private String[] foldedGiven;
+  private String[] noteTexts;
   private int next;
+  private int nextNote;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -60,6 +63,10 @@ public class NamesBenchmark {
         family[i] = clients.get(i).get("family_name");
         foldedGiven[i] = Names.fold(given[i]);
       }
+      noteTexts =
+          Fixtures.read(RecordKind.NOTE, dir).stream()
+              .map(n -> n.get("text"))
+              .toArray(String[]::new);
     } finally {
       Fixtures.delete(dir);
     }
@@ -74,6 +81,17 @@ public class NamesBenchmark {
   @Benchmark
   public String fold() {
     return Names.fold(family[next()]);
+  }
+
+  /**
+   * A case note's whole text, as indexing and note-mention checks fold it; about one note in ten
+   * holds a non-ASCII character somewhere.
+   */
+  @Benchmark
+  public String foldNoteText() {
+    int i = nextNote;
+    nextNote = i + 1 == noteTexts.length ? 0 : i + 1;
+    return Names.fold(noteTexts[i]);
   }
 
   @Benchmark
