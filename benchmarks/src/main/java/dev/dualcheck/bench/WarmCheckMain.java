@@ -1,0 +1,91 @@
+package dev.dualcheck.bench;
+
+import dev.dualcheck.check.ConflictChecker;
+import dev.dualcheck.check.MatchSettings;
+import dev.dualcheck.index.EncryptedDirectory;
+import dev.dualcheck.index.PersonIndex;
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.CsvRecords;
+import dev.dualcheck.store.Purpose;
+import dev.dualcheck.store.RecordKind;
+import dev.dualcheck.store.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Single checks in one warm JVM, as a long-running service would answer them: unlocks the store and
+ * opens its encrypted index once (both timed), checks {@code WARMUP} contacts untimed, then times
+ * {@code ConflictChecker.check} for each of the first {@code N} contacts of the file (wall time,
+ * and the thread's CPU time, which other processes on a shared machine do not inflate). The
+ * passphrase comes from {@code DUALCHECK_PASSPHRASE}. Prints {@code key=value} lines.
+ *
+ * <pre>
+ * DUALCHECK_PASSPHRASE=… java -Xmx2g -cp benchmarks/target/benchmarks.jar \
+ *     dev.dualcheck.bench.WarmCheckMain STORE_DIR contacts.csv 1000 300
+ * </pre>
+ */
+public final class WarmCheckMain {
+  private WarmCheckMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 4) {
+      System.err.println("usage: WarmCheckMain STORE_DIR CONTACTS_CSV N WARMUP");
+      System.exit(2);
+    }
+    Path storeDir = Path.of(args[0]);
+    List<ClinicRecord> contacts = CsvRecords.read(RecordKind.CONTACT, Path.of(args[1]));
+    int n = Math.min(Integer.parseInt(args[2]), contacts.size());
+    int warmup = Integer.parseInt(args[3]);
+    char[] passphrase = passphrase();
+    long t0 = System.nanoTime();
+    try (Store store = Store.open(storeDir, passphrase, Clock.systemUTC())) {
+      double unlock = (System.nanoTime() - t0) / 1e6;
+      Arrays.fill(passphrase, '\0');
+      byte[] key = store.purposeKey(Purpose.INDEX);
+      long t1 = System.nanoTime();
+      try (PersonIndex index =
+          PersonIndex.open(EncryptedDirectory.open(storeDir.resolve("index"), key))) {
+        double open = (System.nanoTime() - t1) / 1e6;
+        Arrays.fill(key, (byte) 0);
+        ConflictChecker checker = new ConflictChecker(index, MatchSettings.defaults());
+        long t2 = System.nanoTime();
+        checker.check(contacts.get(0));
+        double first = (System.nanoTime() - t2) / 1e6;
+        for (int i = 0; i < warmup; i++) {
+          checker.check(contacts.get(contacts.size() - 1 - i % contacts.size()));
+        }
+        Latencies latencies = new Latencies(n);
+        Latencies cpu = new Latencies(n);
+        long findings = 0;
+        for (int i = 0; i < n; i++) {
+          long cpuStart = Latencies.cpuNanos();
+          long start = System.nanoTime();
+          findings += checker.check(contacts.get(i)).size();
+          latencies.add(System.nanoTime() - start);
+          cpu.add(Latencies.cpuNanos() - cpuStart);
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "unlock_ms=%.0f%nindex_open_ms=%.0f%nfirst_check_ms=%.1f%nwarm_findings=%d%n",
+            unlock,
+            open,
+            first,
+            findings);
+        latencies.print("warm");
+        cpu.print("warm_cpu");
+      }
+    }
+  }
+
+  static char[] passphrase() {
+    String value = System.getenv("DUALCHECK_PASSPHRASE");
+    if (value == null || value.isEmpty()) {
+      System.err.println("set DUALCHECK_PASSPHRASE");
+      System.exit(2);
+    }
+    return value.toCharArray();
+  }
+}
