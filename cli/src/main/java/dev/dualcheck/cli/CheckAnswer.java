@@ -4,7 +4,6 @@ import dev.dualcheck.check.Finding;
 import dev.dualcheck.check.ScanResult;
 import dev.dualcheck.policy.Disclosed;
 import dev.dualcheck.policy.Disclosure;
-import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Store;
@@ -77,7 +76,7 @@ final class CheckAnswer {
   static CheckAnswer ask(Workspace workspace, User viewer, ClinicRecord contact, Clock clock)
       throws IOException {
     Store store = workspace.store;
-    List<Finding> findings = new Reviews(store).apply(contact, workspace.dualcheck.check(contact));
+    List<Finding> findings = workspace.dualcheck.check(contact); // decisions applied
     List<Disclosed> shown = disclosureFor(store, viewer).disclose(findings);
     long withheld = shown.stream().filter(Disclosed::withheld).count();
     store.audit(

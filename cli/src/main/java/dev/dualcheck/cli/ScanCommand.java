@@ -4,7 +4,6 @@ import dev.dualcheck.check.ScanResult;
 import dev.dualcheck.interop.VcardSource;
 import dev.dualcheck.policy.Disclosed;
 import dev.dualcheck.policy.Disclosure;
-import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.spi.Options;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.Role;
@@ -89,9 +88,8 @@ final class ScanCommand implements Callable<Integer> {
               format,
               forStaff == null ? Options.none() : Options.of(VcardSource.STAFF_ID, forStaff));
       Progress progress = Progress.start(main.err, "scanning", contacts.size());
-      ScanResult scanned = workspace.dualcheck.scan(contacts, progress::update);
+      ScanResult result = workspace.dualcheck.scan(contacts, progress::update);
       progress.finish();
-      ScanResult result = new Reviews(workspace.store).apply(contacts, scanned);
       workspace.store.audit(
           "scan",
           null,
@@ -99,9 +97,7 @@ final class ScanCommand implements Callable<Integer> {
           result.contacts()
               + " contacts, "
               + result.findings().size()
-              + " findings, "
-              + (scanned.findings().size() - result.findings().size())
-              + " suppressed as not the same person");
+              + " findings (after reviewers' decisions)");
       List<Disclosed> shown = Disclosure.forStore(workspace.store).disclose(result.findings());
       if (jsonOut != null) {
         try (OutputStream out = Files.newOutputStream(jsonOut)) {

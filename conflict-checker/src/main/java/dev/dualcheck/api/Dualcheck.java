@@ -6,6 +6,7 @@ import dev.dualcheck.check.MatchSettings;
 import dev.dualcheck.check.ScanResult;
 import dev.dualcheck.index.EncryptedDirectory;
 import dev.dualcheck.index.PersonIndex;
+import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.spi.ConflictRule;
 import dev.dualcheck.spi.Options;
 import dev.dualcheck.spi.Plugins;
@@ -110,7 +111,12 @@ public final class Dualcheck implements AutoCloseable {
     return this;
   }
 
-  /** Every conflict the person may have, strongest first, including plugin rules' findings. */
+  /**
+   * Every conflict the person may have, strongest first, including plugin rules' findings, with
+   * reviewers' decisions applied as on the command line: each finding shows its latest resolution,
+   * and one decided {@code not_same_person} stays hidden while both sides' fields are unchanged.
+   * Findings are remembered in the store so that they can be resolved by id.
+   */
   public List<Finding> check(Person person) throws IOException {
     return check(person.toRecord());
   }
@@ -119,10 +125,13 @@ public final class Dualcheck implements AutoCloseable {
   public List<Finding> check(ClinicRecord contact) throws IOException {
     List<Finding> findings = new ArrayList<>(checker().check(contact));
     findings.addAll(ruleFindings(contact));
-    return findings;
+    return new Reviews(store).apply(contact, findings);
   }
 
-  /** Checks each contact; {@code progress} receives the number checked so far. */
+  /**
+   * Checks each contact, with decisions applied as by {@link #check(ClinicRecord)}; {@code
+   * progress} receives the number checked so far.
+   */
   public ScanResult scan(List<ClinicRecord> contacts, IntConsumer progress) throws IOException {
     ConflictChecker checker = checker();
     List<Finding> all = new ArrayList<>();
@@ -132,7 +141,9 @@ public final class Dualcheck implements AutoCloseable {
       all.addAll(ruleFindings(contact));
       progress.accept(++done);
     }
-    return new ScanResult("S-" + UUID.randomUUID(), clock.instant(), contacts.size(), all);
+    ScanResult found =
+        new ScanResult("S-" + UUID.randomUUID(), clock.instant(), contacts.size(), all);
+    return new Reviews(store).apply(contacts, found);
   }
 
   /**
