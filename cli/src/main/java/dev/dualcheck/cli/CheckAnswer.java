@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ final class CheckAnswer {
   }
 
   private static Map<String, String> fields() {
+    // insertion order is the order of the fingerprint behind a check's contact id
     Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("kind", "kind");
     fields.put("given", "given_name");
     fields.put("middle", "middle_name");
     fields.put("family", "family_name");
@@ -48,28 +51,36 @@ final class CheckAnswer {
     fields.put("city", "city");
     fields.put("employer", "employer");
     fields.put("referred_by", "referred_by");
-    fields.put("kind", "kind");
-    return Map.copyOf(fields);
+    return java.util.Collections.unmodifiableMap(fields);
   }
 
   /**
    * The contact to check from values by {@link #FIELDS} name; {@code forClinician} is the therapist
-   * asking (acquaintance checks), e.g. the user's own staff id.
+   * asking (acquaintance checks), e.g. the user's own staff id. Its id is a keyed fingerprint of
+   * the fields: the same person checked again gets the same id (so decisions stick), another person
+   * another.
    */
-  static ClinicRecord contact(Map<String, String> values, String forClinician) {
+  static ClinicRecord contact(Store store, Map<String, String> values, String forClinician) {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("contact_id", "check");
     fields.put("kind", "acquaintance");
-    values.forEach(
-        (name, value) -> {
-          if (value != null && !value.isBlank()) {
-            fields.put(FIELDS.getOrDefault(name, name), value.strip());
-          }
-        });
+    for (Map.Entry<String, String> field : FIELDS.entrySet()) {
+      String value = values.get(field.getKey());
+      if (value != null && !value.isBlank()) {
+        fields.put(field.getValue(), value.strip());
+      }
+    }
     if (forClinician != null && !forClinician.isBlank()) {
       fields.put("for_clinician", forClinician.strip());
     }
-    return new ClinicRecord(RecordKind.CONTACT, "check", fields);
+    List<String> who = new ArrayList<>(List.of("check"));
+    fields.forEach(
+        (column, value) -> {
+          who.add(column);
+          who.add(value);
+        });
+    String id = "Q-" + store.fingerprint(who).substring(0, 16);
+    fields.put("contact_id", id);
+    return new ClinicRecord(RecordKind.CONTACT, id, fields);
   }
 
   /** Checks the contact, applies decisions and the viewer's disclosure, and audits the check. */
@@ -82,7 +93,7 @@ final class CheckAnswer {
     store.audit(
         "check",
         "contact",
-        String.join("|", contact.get("given_name"), contact.get("family_name"), contact.get("dob")),
+        contact.id(),
         findings.size()
             + " findings, "
             + withheld

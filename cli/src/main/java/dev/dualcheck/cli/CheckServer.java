@@ -229,7 +229,8 @@ final class CheckServer implements AutoCloseable {
       throw new Refusal(403, "access denied: clinician may not check as another clinician");
     }
     ClinicRecord contact =
-        CheckAnswer.contact(values, as != null && !as.isBlank() ? as : user.staffId());
+        CheckAnswer.contact(
+            workspace.store, values, as != null && !as.isBlank() ? as : user.staffId());
     try {
       // the builder names the bad field without quoting it
       Person.builder()

@@ -70,13 +70,11 @@ final class ScanCommand implements Callable<Integer> {
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
       User user = workspace.store.user();
       String forStaff = forClinician == null ? null : forClinician.strip();
-      if (user.role() == Role.CLINICIAN) {
-        // a therapist checks their own acquaintances (e.g. their phone's contacts), never a batch
-        // for the clinic, and gets no full report
-        if (forStaff == null) {
-          forStaff = user.staffId();
-        }
-        if (forStaff == null || !forStaff.equals(user.staffId()) || reportOut != null) {
+      boolean ownAcquaintances = user.role() == Role.CLINICIAN && forStaff != null;
+      if (ownAcquaintances) {
+        // a therapist may check their own acquaintances (e.g. their phone's contacts), never a
+        // batch for the clinic, and gets no full report
+        if (!forStaff.equals(user.staffId()) || reportOut != null) {
           Access.deny(workspace, "scan other than their own acquaintances, without --report");
         }
       } else {
@@ -87,6 +85,9 @@ final class ScanCommand implements Callable<Integer> {
               contactsFile,
               format,
               forStaff == null ? Options.none() : Options.of(VcardSource.STAFF_ID, forStaff));
+      if (ownAcquaintances) {
+        contacts = contacts.stream().map(c -> asAcquaintanceOf(c, user.staffId())).toList();
+      }
       Progress progress = Progress.start(main.err, "scanning", contacts.size());
       ScanResult result = workspace.dualcheck.scan(contacts, progress::update);
       progress.finish();
@@ -104,7 +105,7 @@ final class ScanCommand implements Callable<Integer> {
           Disclosure.writeJson(result, shown, out);
         }
       }
-      if (user.role() == Role.CLINICIAN) {
+      if (ownAcquaintances) {
         Disclosure.printText(shown, false, main.out);
       }
       if (reportOut != null) {
@@ -121,5 +122,13 @@ final class ScanCommand implements Callable<Integer> {
               + (reportOut != null ? "; report " + reportOut : ""));
       return result.findings().isEmpty() ? Exit.OK : Exit.FOUND;
     }
+  }
+
+  /** Every contact of a clinician's own scan is their acquaintance, whatever the file says. */
+  private static ClinicRecord asAcquaintanceOf(ClinicRecord contact, String staffId) {
+    java.util.Map<String, String> fields = new java.util.HashMap<>(contact.fields());
+    fields.put("kind", "acquaintance");
+    fields.put("for_clinician", staffId);
+    return new ClinicRecord(contact.kind(), contact.id(), fields);
   }
 }
