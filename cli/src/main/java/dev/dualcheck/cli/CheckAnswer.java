@@ -60,7 +60,7 @@ final class CheckAnswer {
    * the fields: the same person checked again gets the same id (so decisions stick), another person
    * another.
    */
-  static ClinicRecord contact(Store store, Map<String, String> values, String forClinician) {
+  static ClinicRecord contact(Map<String, String> values, String forClinician, Store store) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("kind", "acquaintance");
     for (Map.Entry<String, String> field : FIELDS.entrySet()) {
@@ -72,6 +72,7 @@ final class CheckAnswer {
     if (forClinician != null && !forClinician.isBlank()) {
       fields.put("for_clinician", forClinician.strip());
     }
+    // in FIELDS order, so a request's field order cannot change the id
     List<String> who = new ArrayList<>(List.of("check"));
     fields.forEach(
         (column, value) -> {

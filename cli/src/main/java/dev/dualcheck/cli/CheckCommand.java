@@ -110,7 +110,7 @@ final class CheckCommand implements Callable<Integer> {
     values.put("employer", employer);
     values.put("referred_by", referredBy);
     return CheckAnswer.contact(
-        workspace.store, values, asStaff != null ? asStaff : workspace.store.user().staffId());
+        values, asStaff != null ? asStaff : workspace.store.user().staffId(), workspace.store);
   }
 
   private static boolean isBlank(String value) {

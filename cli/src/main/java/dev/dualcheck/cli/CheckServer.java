@@ -230,7 +230,7 @@ final class CheckServer implements AutoCloseable {
     }
     ClinicRecord contact =
         CheckAnswer.contact(
-            workspace.store, values, as != null && !as.isBlank() ? as : user.staffId());
+            values, as != null && !as.isBlank() ? as : user.staffId(), workspace.store);
     try {
       // the builder names the bad field without quoting it
       Person.builder()

@@ -69,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
 
     step(
         env,
+        "a synthetic clinic: clients, associates, case notes, staff, ties, and contacts to check",
         "generate",
         "--out",
         data.toString(),
@@ -78,26 +79,35 @@ final class DemoCommand implements Callable<Integer> {
         "80",
         "--seed",
         Long.toString(seed));
-    step(env, "init", "--clinic", "Riverside Counselling (demo)");
+    step(env, null, "init", "--clinic", "Riverside Counselling (demo)");
     for (String kind : List.of("staff", "clients", "associates", "notes", "ties")) {
-      step(env, "import", kind, data.resolve(kind + ".csv").toString());
+      step(env, null, "import", kind, data.resolve(kind + ".csv").toString());
     }
-    for (List<String> check : sampleChecks(data)) {
-      step(env, check.toArray(String[]::new));
+    for (SampleCheck check : sampleChecks(data)) {
+      step(env, check.why(), check.args().toArray(String[]::new));
     }
     Path report = folder.resolve("report.pdf");
     Path json = folder.resolve("findings.json");
     Path cert = folder.resolve("clinic.pem");
     step(
         env,
+        "the nightly job: scan the contacts, write findings and a signed report",
         "scan",
         data.resolve("contacts.csv").toString(),
         "--json",
         json.toString(),
         "--report",
         report.toString());
-    step(env, "keys", "export-cert", "--out", cert.toString());
-    int verified = step(env, "report", "verify", report.toString(), "--trust", cert.toString());
+    step(env, null, "keys", "export-cert", "--out", cert.toString());
+    int verified =
+        step(
+            env,
+            "what a licensing board does, offline, with the clinic's certificate",
+            "report",
+            "verify",
+            report.toString(),
+            "--trust",
+            cert.toString());
 
     main.out.println();
     main.out.println("signed report: " + report);
@@ -108,8 +118,11 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** Runs one command as a user would, printing it first; a failed step stops the demo. */
-  private int step(Map<String, String> env, String... args) throws DemoFailed {
+  private int step(Map<String, String> env, String comment, String... args) throws DemoFailed {
     main.out.println();
+    if (comment != null) {
+      main.out.println("# " + comment);
+    }
     main.out.println("$ dualcheck " + String.join(" ", quoted(args)));
     main.out.flush();
     int status = Main.run(args, env, main.out, main.err, main.in, main.clock);
@@ -120,23 +133,50 @@ final class DemoCommand implements Callable<Integer> {
     return status;
   }
 
-  /** One planted client under a nickname or typo, one planted note mention, one stranger. */
-  private static List<List<String>> sampleChecks(Path data) throws IOException {
-    Map<String, String> typeOf = new HashMap<>();
+  /** A demo check: what it shows, and the command line. */
+  private record SampleCheck(String why, List<String> args) {}
+
+  /**
+   * Three checks from the generated contacts: a returning client, the classic case (a client's
+   * notes describe her boss, who later asks to become a client himself) and a stranger.
+   */
+  private static List<SampleCheck> sampleChecks(Path data) throws IOException {
+    Map<String, List<String>> typesOf = new HashMap<>();
     try (BufferedReader reader = Files.newBufferedReader(data.resolve("truth.csv"))) {
       for (CSVRecord row : parse(reader)) {
-        typeOf.merge(row.get("contact_id"), row.get("type"), (a, b) -> a.isEmpty() ? b : a);
+        typesOf.computeIfAbsent(row.get("contact_id"), k -> new ArrayList<>()).add(row.get("type"));
       }
     }
-    List<List<String>> checks = new ArrayList<>();
-    List<String> wanted = new ArrayList<>(List.of("identity", "note_mention", ""));
+    SampleCheck returning = null;
+    SampleCheck boss = null;
+    SampleCheck stranger = null;
     try (BufferedReader reader =
         Files.newBufferedReader(data.resolve("contacts.csv"), StandardCharsets.UTF_8)) {
       for (CSVRecord contact : parse(reader)) {
-        String type = typeOf.getOrDefault(contact.get("contact_id"), "");
-        if (wanted.remove(type)) {
-          checks.add(checkArgs(contact, !type.isEmpty()));
+        List<String> types = typesOf.getOrDefault(contact.get("contact_id"), List.of());
+        if (returning == null && types.equals(List.of("identity"))) {
+          returning =
+              new SampleCheck(
+                  "a former client returns, perhaps under a nickname or with a typo",
+                  checkArgs(contact, true));
+        } else if (boss == null
+            && types.contains("note_mention")
+            && types.contains("associate")
+            && !contact.get("employer").isBlank()) {
+          boss =
+              new SampleCheck(
+                  "the classic case: a client's notes describe her boss, who can fire her;"
+                      + " now he asks to become a client himself",
+                  checkArgs(contact, true));
+        } else if (stranger == null && types.equals(List.of(""))) {
+          stranger = new SampleCheck("a stranger: nothing to find", checkArgs(contact, false));
         }
+      }
+    }
+    List<SampleCheck> checks = new ArrayList<>();
+    for (SampleCheck check : new SampleCheck[] {returning, boss, stranger}) {
+      if (check != null) {
+        checks.add(check);
       }
     }
     return checks;
@@ -147,6 +187,7 @@ final class DemoCommand implements Callable<Integer> {
     add(args, "--given", contact.get("given_name"));
     add(args, "--family", contact.get("family_name"));
     add(args, "--dob", contact.get("dob"));
+    add(args, "--employer", contact.get("employer"));
     if (explain) {
       args.add("--explain");
     }

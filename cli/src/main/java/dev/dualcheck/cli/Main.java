@@ -5,6 +5,7 @@ import dev.dualcheck.api.IndexInUseException;
 import dev.dualcheck.spi.PluginException;
 import dev.dualcheck.store.CsvFormatException;
 import dev.dualcheck.store.StoreAccessException;
+import dev.dualcheck.store.StoreInUseException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -88,8 +89,9 @@ public final class Main implements Runnable {
     commandLine.setExitCodeExceptionMapper(Main::exitStatus);
     commandLine.setExecutionExceptionHandler(
         (exception, cl, parseResult) -> {
-          cl.getErr().println(describe(exception, env));
-          return exitStatus(exception);
+          Exception cause = unwrap(exception);
+          cl.getErr().println(describe(cause, env));
+          return exitStatus(cause);
         });
     commandLine.setParameterExceptionHandler(
         (exception, args2) -> {
@@ -105,6 +107,15 @@ public final class Main implements Runnable {
     return status;
   }
 
+  /** Lambdas over the store rethrow its checked exceptions wrapped; judge them by the cause. */
+  private static Exception unwrap(Exception exception) {
+    Exception current = exception;
+    while (current instanceof java.io.UncheckedIOException && current.getCause() != null) {
+      current = (Exception) current.getCause();
+    }
+    return current;
+  }
+
   static int exitStatus(Throwable exception) {
     if (exception instanceof UsageException
         || exception instanceof CsvFormatException
@@ -113,7 +124,9 @@ public final class Main implements Runnable {
         || exception instanceof CommandLine.ParameterException) {
       return Exit.USAGE;
     }
-    if (exception instanceof StoreAccessException || isTamper(exception)) {
+    if (exception instanceof StoreAccessException
+        || exception instanceof StoreInUseException
+        || isTamper(exception)) {
       return Exit.DENIED;
     }
     return Exit.INTERNAL;

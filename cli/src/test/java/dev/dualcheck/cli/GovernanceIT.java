@@ -202,7 +202,14 @@ class GovernanceIT {
   void eachRoleIsDeniedWhatItMayNotDo() {
     String csv = temp.resolve("clients.csv").toString();
     denied(ada, "clinician may not import", "import", "clients", csv);
-    denied(ada, "clinician may not scan", "scan", temp.resolve("contacts.csv").toString());
+    // a clinician may scan their own acquaintances (see InteropIT), never a clinic batch report
+    denied(
+        ada,
+        "clinician may not scan other than their own acquaintances, without --report",
+        "scan",
+        temp.resolve("contacts.csv").toString(),
+        "--report",
+        temp.resolve("denied.pdf").toString());
     denied(
         ada,
         "clinician may not resolve findings",
@@ -459,6 +466,28 @@ class GovernanceIT {
     Cli.Result broken = director.run("audit", "verify");
     assertEquals(1, broken.status(), broken::toString);
     assertEquals("audit chain broken at entry 17: missing (the next entry is 18)\n", broken.out());
+  }
+
+  @Test
+  @Order(7)
+  void damagedIndexIsReportedWithTheFix() throws Exception {
+    Path largest;
+    try (java.util.stream.Stream<Path> files = Files.list(store.resolve("index"))) {
+      largest =
+          files
+              .filter(f -> !f.getFileName().toString().equals("write.lock"))
+              .max(java.util.Comparator.comparingLong(f -> f.toFile().length()))
+              .orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(largest);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(largest, bytes);
+    Cli.Result result = director.run("index", "--verify");
+    assertEquals(3, result.status(), result::toString);
+    assertTrue(result.err().contains("run `dualcheck index --rebuild`"), result::toString);
+    ok(director.run("index", "--rebuild"));
+    Cli.Result repaired = director.run("index", "--verify");
+    assertEquals(0, repaired.status(), repaired::toString);
   }
 
   // ---------------------------------------------------------------- helpers

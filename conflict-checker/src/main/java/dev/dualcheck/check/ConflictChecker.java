@@ -5,15 +5,22 @@ import dev.dualcheck.index.PersonIndex;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -31,6 +38,12 @@ public final class ConflictChecker {
   /** Words of slack in a note mention's phrase: room for a middle name or initial. */
   private static final int NOTE_SLOP = 1;
 
+  /**
+   * Phonetic phrase search of notes only up to this many note versions: beyond, its common codes
+   * cost more than the rest of a check, and typo-tolerant search finds most of the same.
+   */
+  private static final long PHONETIC_NOTE_SEARCH_LIMIT = 50_000;
+
   private static final Comparator<Finding> STRONGEST_FIRST =
       Comparator.comparing(Finding::level)
           .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
@@ -42,6 +55,7 @@ public final class ConflictChecker {
   private final MatchSettings settings;
   private final Weights weights;
   private final Scorer scorer;
+  private volatile StaffNames staffCache;
 
   public ConflictChecker(PersonIndex index, MatchSettings settings) {
     this.index = index;
@@ -63,6 +77,7 @@ public final class ConflictChecker {
     Map<String, Finding> best = new HashMap<>();
     Set<String> related = new HashSet<>();
     Set<String> identities = new HashSet<>();
+    Map<RecordKind, Double> priors = new EnumMap<>(RecordKind.class);
     for (ClinicRecord candidate :
         index.candidates(contact, PERSON_KINDS, settings.maxCandidates())) {
       Person other = new Person(candidate);
@@ -70,16 +85,16 @@ public final class ConflictChecker {
       for (ClinicRecord alias : aliases(candidate)) {
         Person aliased = new Person(alias);
         Scorer.Score aliasScore = scorer.score(person, aliased);
-        if (aliasScore.probability() > score.probability()) {
+        if (aliasScore.bits() > score.bits()) {
           score = aliasScore;
           other = aliased;
         }
       }
-      Level level = level(score.probability());
+      double probability = score.probability(prior(priors, candidate.kind()));
+      Level level = level(probability);
       if (level == null) {
         continue;
       }
-      double probability = score.probability();
       if (level == Level.CERTAIN && !identifiedBeyondName(score.evidence())) {
         // certain needs more than a name, however rare
         level = Level.PROBABLE;
@@ -90,12 +105,15 @@ public final class ConflictChecker {
       keep(best, finding(person, other, type, level, probability, ref, score.evidence()));
       if (type == ConflictType.IDENTITY) {
         identities.add(ref);
-      } else if (type == ConflictType.ASSOCIATE) {
+      } else if (type == ConflictType.ASSOCIATE && level.atLeast(Level.PROBABLE)) {
+        // only a strong link corroborates a note mention; a possible one would be circular
         related.add(ref);
       }
     }
     referralSources(person, best, related);
     noteMentions(person, best, related, identities);
+    dropAmbiguous(best, ConflictType.REFERRAL_SOURCE);
+    dropAmbiguous(best, ConflictType.NOTE_MENTION);
     List<Finding> findings = new ArrayList<>(best.values());
     findings.sort(STRONGEST_FIRST);
     return findings;
@@ -122,25 +140,73 @@ public final class ConflictChecker {
     return forms;
   }
 
-  /** Checks each contact in turn; {@code progress} receives the number checked so far. */
+  /**
+   * Checks every contact, on as many threads as there are processors; findings come in contact
+   * order. {@code progress} receives the number of contacts checked so far.
+   */
   public ScanResult scan(
       List<ClinicRecord> contacts, String scanId, Instant created, IntConsumer progress)
       throws IOException {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+    List<List<Finding>> perContact = new ArrayList<>(contacts.size());
+    for (int i = 0; i < contacts.size(); i++) {
+      perContact.add(null);
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Void>> workers = new ArrayList<>(threads);
+      for (int t = 0; t < threads; t++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < contacts.size();
+                      i = next.getAndIncrement()) {
+                    perContact.set(i, check(contacts.get(i)));
+                    int n = done.incrementAndGet();
+                    synchronized (progress) {
+                      progress.accept(n);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<Void> worker : workers) {
+        worker.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("scan interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException("scan failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
     List<Finding> all = new ArrayList<>();
-    int done = 0;
-    for (ClinicRecord contact : contacts) {
-      all.addAll(check(contact));
-      progress.accept(++done);
+    for (List<Finding> findings : perContact) {
+      all.addAll(findings);
     }
     return new ScanResult(scanId, created, contacts.size(), all);
   }
 
   private void referralSources(Person contact, Map<String, Finding> best, Set<String> related)
       throws IOException {
-    String[] name = ReferralNames.parse(contact.record.get("referred_by"));
-    if (name == null) {
-      return;
+    for (String[] name : ReferralNames.readings(contact.record.get("referred_by"))) {
+      referralSource(contact, name, best, related);
     }
+  }
+
+  private void referralSource(
+      Person contact, String[] name, Map<String, Finding> best, Set<String> related)
+      throws IOException {
     Map<String, String> fields = new HashMap<>();
     fields.put("given_name", name[0]);
     if (!name[1].isEmpty()) {
@@ -148,12 +214,28 @@ public final class ConflictChecker {
     }
     fields.put("family_name", name[2]);
     Person referrer = new Person(new ClinicRecord(RecordKind.CONTACT, contact.record.id(), fields));
-    double probableBits = weights.param("referral_probable_bits");
+    long clients = index.count(RecordKind.CLIENT);
+    double probableBits = nameOnlyBits("referral_probable_bits", clients, 5_000);
+    double minimumBits = nameOnlyBits("referral_possible_bits", clients, 5_000);
+    List<Person> clientsNamed = new ArrayList<>();
+    List<Scorer.Score> scores = new ArrayList<>();
+    double bestBits = Double.NEGATIVE_INFINITY;
     for (ClinicRecord candidate :
         index.candidates(referrer.record, CLIENTS, settings.maxCandidates())) {
       Person client = new Person(candidate);
       Scorer.Score score = scorer.scoreNames(referrer, client);
-      if (!namesAgree(score.evidence())) {
+      if (namesAgree(score.evidence()) && score.bits() >= minimumBits) {
+        clientsNamed.add(client);
+        scores.add(score);
+        bestBits = Math.max(bestBits, score.bits());
+      }
+    }
+    for (int i = 0; i < clientsNamed.size(); i++) {
+      Person client = clientsNamed.get(i);
+      ClinicRecord candidate = client.record;
+      Scorer.Score score = scores.get(i);
+      if (score.bits() < bestBits - weights.param("referral_margin_bits")) {
+        // "Dan Smith" is Dan Smith, not Daniel Smith, when the clinic has both
         continue;
       }
       // a name alone: probable at best, and only when it is uncommon enough
@@ -178,7 +260,9 @@ public final class ConflictChecker {
               referrer.displayName(),
               client.displayName());
       keep(best, finding);
-      related.add(candidate.id());
+      if (level == Level.PROBABLE) {
+        related.add(candidate.id());
+      }
     }
   }
 
@@ -186,8 +270,13 @@ public final class ConflictChecker {
   private static boolean identifiedBeyondName(List<Evidence> evidence) {
     for (Evidence e : evidence) {
       switch (e.field()) {
-        case "dob", "phone", "email" -> {
+        case "dob", "phone" -> {
           if (e.weight() > 0) {
+            return true;
+          }
+        }
+        case "email" -> {
+          if (e.comparison().equals("exact")) {
             return true;
           }
         }
@@ -195,6 +284,32 @@ public final class ConflictChecker {
       }
     }
     return false;
+  }
+
+  /**
+   * A name alone that points at many clients points at none: when more than {@code
+   * max_name_only_refs} clients carry possible findings of this type, those are dropped (probable
+   * ones, which something corroborates, stay).
+   */
+  private void dropAmbiguous(Map<String, Finding> best, ConflictType type) {
+    int possible = 0;
+    for (Finding f : best.values()) {
+      if (f.type() == type && f.level() == Level.POSSIBLE) {
+        possible++;
+      }
+    }
+    if (possible > weights.param("max_name_only_refs")) {
+      best.values().removeIf(f -> f.type() == type && f.level() == Level.POSSIBLE);
+    }
+  }
+
+  /**
+   * Bits a name must weigh to count on its own: the base, plus one bit for each doubling of the
+   * records it could be found among beyond {@code reference} (a name shared with one of 500,000
+   * notes says less than one shared with one of 10,000).
+   */
+  private double nameOnlyBits(String base, long records, double reference) {
+    return weights.param(base) + Math.max(0, Weights.log2(records / reference));
   }
 
   /** Given and family names both agree at some level (an initial counts for the given name). */
@@ -220,34 +335,46 @@ public final class ConflictChecker {
     }
     List<List<String>> phrases = new ArrayList<>(forms.size());
     for (NoteMentions.Form form : forms) {
-      phrases.add(form.words());
+      // given and family within one word of each other also find "given M. family"
+      if (form.label().equals("full_name")) {
+        phrases.add(form.words());
+      }
     }
-    double nameBits = nameBits(contact);
-    for (ClinicRecord note : index.notesMentioning(phrases, NOTE_SLOP, settings.maxNoteHits())) {
+    Map<String, List<Person>> associates = new HashMap<>();
+    double minimumBits = nameOnlyBits("note_possible_bits", index.count(RecordKind.NOTE), 10_000);
+    boolean phonetic = index.count(RecordKind.NOTE) <= PHONETIC_NOTE_SEARCH_LIMIT;
+    for (ClinicRecord note :
+        index.notesMentioning(phrases, NOTE_SLOP, phonetic, settings.maxNoteHits())) {
       String client = note.get("client_id");
       if (identities.contains(client)) {
         // the contact's own file: the identity finding already says so
         continue;
       }
-      NoteMentions.Mention mention = NoteMentions.find(forms, NameKeys.tokens(note.get("text")));
+      NoteMentions.Mention mention =
+          NoteMentions.find(forms, NoteMentions.Text.of(note.get("text")));
       if (mention == null) {
+        continue;
+      }
+      Person named = new Person(mention.asRecord(note.id()));
+      Scorer.Score nameScore = scorer.scoreNames(contact, named);
+      if (nameScore.bits() < minimumBits
+          || mentionsSomeoneElse(contact, client, named, associates)) {
         continue;
       }
       List<Evidence> evidence = new ArrayList<>();
       evidence.add(
-          new Evidence("note_text", mention.form().label(), nameBits, contact.displayName(), null));
+          new Evidence(
+              "note_text",
+              mention.form().label(),
+              nameScore.bits(),
+              contact.displayName(),
+              String.join(" ", mention.matched())));
       double corroboration = 0;
       if (!contact.employer.isEmpty()
           && NoteMentions.contains(mention.text(), List.of(contact.employer.split(" ")))) {
         double bits = weights.bits("employer", "exact");
         evidence.add(
             new Evidence("employer", "mentioned", bits, contact.record.get("employer"), null));
-        corroboration += bits;
-      }
-      if (!contact.city.isEmpty()
-          && NoteMentions.contains(mention.text(), List.of(contact.city.split(" ")))) {
-        double bits = weights.bits("city", "exact");
-        evidence.add(new Evidence("city", "mentioned", bits, contact.record.get("city"), null));
         corroboration += bits;
       }
       if (related.contains(client)) {
@@ -257,7 +384,7 @@ public final class ConflictChecker {
       }
       boolean strong = corroboration > 0 || mention.form().label().equals("full_name_middle");
       Level level = strong ? Level.PROBABLE : Level.POSSIBLE;
-      double probability = logistic(nameBits + corroboration - 20);
+      double probability = logistic(nameScore.bits() + corroboration - 20);
       double score =
           strong
               ? Math.min(Math.max(probability, weights.param("probable")), 0.989)
@@ -279,17 +406,93 @@ public final class ConflictChecker {
     }
   }
 
-  /** The weight of the contact's own given and family names, as rare or common as they are. */
-  private double nameBits(Person contact) throws IOException {
-    double bits = 0;
-    if (!contact.given.isEmpty()) {
-      PersonIndex.NameFrequency f = index.nameFrequency(contact.given.get(0), false);
-      bits += weights.bitsWithFrequency("given_name", "exact", f.documents(), f.total());
+  /**
+   * True when the name the note mentions is a staff member's (colleagues are named in notes as
+   * professionals), or that of one of the client's recorded associates and the contact is not that
+   * associate (their details disagree): the note is about someone the clinic already knows.
+   */
+  private boolean mentionsSomeoneElse(
+      Person contact, String client, Person named, Map<String, List<Person>> associates)
+      throws IOException {
+    List<Person> known = associates.get(client);
+    if (known == null) {
+      known = new ArrayList<>();
+      for (ClinicRecord a : index.associatesOf(client)) {
+        known.add(new Person(a));
+      }
+      associates.put(client, known);
     }
-    String core = String.join("", NameKeys.core(contact.family));
-    if (!core.isEmpty()) {
-      PersonIndex.NameFrequency f = index.nameFrequency(core, true);
-      bits += weights.bitsWithFrequency("family_name", "exact", f.documents(), f.total());
+    Set<String> staff = staffNames();
+    for (String key : nameKeys(named)) {
+      if (staff.contains(key)) {
+        return true;
+      }
+    }
+    for (Person associate : known) {
+      if (!sameName(named, associate)) {
+        continue;
+      }
+      double prior = weights.priorBits(index.count(RecordKind.ASSOCIATE));
+      if (level(scorer.score(contact, associate).probability(prior)) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The note's words name this person: given name (or a nickname of it) and family name. */
+  private boolean sameName(Person named, Person person) throws IOException {
+    for (Evidence e : scorer.scoreNames(named, person).evidence()) {
+      if (e.field().equals("given_name") || e.field().equals("family_name")) {
+        switch (e.comparison()) {
+          case "exact", "nickname", "spelling", "former" -> {}
+          default -> {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Staff names as {@link #nameKey} keys, read again only when the number of staff changes: a
+   * mention of a colleague is looked up, not compared with every staff member.
+   */
+  private Set<String> staffNames() throws IOException {
+    long count = index.count(RecordKind.STAFF);
+    StaffNames cached = staffCache;
+    if (cached == null || cached.count() != count) {
+      Set<String> keys = new HashSet<>();
+      for (ClinicRecord r : index.records(RecordKind.STAFF, 100_000)) {
+        keys.addAll(nameKeys(new Person(r)));
+      }
+      cached = new StaffNames(count, keys);
+      staffCache = cached;
+    }
+    return cached.keys();
+  }
+
+  private record StaffNames(long count, Set<String> keys) {}
+
+  /** Given name by nickname group and family core: "Bill Turner" and "William Turner" agree. */
+  private static Set<String> nameKeys(Person person) {
+    Set<String> keys = new HashSet<>();
+    if (person.given.isEmpty() || person.family.isEmpty()) {
+      return keys;
+    }
+    String family = String.join("", NameKeys.core(person.family));
+    for (String group : NameKeys.nicknameKeys(person.given.get(0))) {
+      keys.add(group + ' ' + family);
+    }
+    return keys;
+  }
+
+  private double prior(Map<RecordKind, Double> priors, RecordKind kind) throws IOException {
+    Double bits = priors.get(kind);
+    if (bits == null) {
+      bits = weights.priorBits(index.count(kind));
+      priors.put(kind, bits);
     }
     return bits;
   }

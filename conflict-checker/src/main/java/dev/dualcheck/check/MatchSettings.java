@@ -20,7 +20,7 @@ public record MatchSettings(String defaultRegion, int maxCandidates, int maxNote
   }
 
   public static MatchSettings defaults() {
-    return new MatchSettings("US", 30, 50);
+    return new MatchSettings("US", 30, 20);
   }
 
   /** These settings with another default phone region. */

@@ -128,6 +128,27 @@ final class ReferralNames {
     };
   }
 
+  /**
+   * Every reading of the name: as {@link #parse} gives it and, for three words or more, with a
+   * double family name ("Miguel Gil González" may be Miguel, family name Gil González).
+   */
+  static List<String[]> readings(String referredBy) {
+    String[] first = parse(referredBy);
+    if (first == null) {
+      return List.of();
+    }
+    if (first[1].isEmpty()) {
+      return List.<String[]>of(first);
+    }
+    String[] middle = first[1].split(" ");
+    String[] doubleFamily = {
+      first[0],
+      String.join(" ", java.util.Arrays.asList(middle).subList(0, middle.length - 1)),
+      middle[middle.length - 1] + " " + first[2]
+    };
+    return List.of(first, doubleFamily);
+  }
+
   /** The words of a text that may belong to a name, particles kept with their family name. */
   private static List<String> words(String text) {
     List<String> kept = new ArrayList<>();

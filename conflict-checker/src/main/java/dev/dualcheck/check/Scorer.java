@@ -13,8 +13,13 @@ final class Scorer {
     int[] of(String foldedToken, boolean family) throws IOException;
   }
 
-  /** A scored pair: evidence per field, total weight in bits, and the match probability. */
-  record Score(List<Evidence> evidence, double bits, double probability) {}
+  /** A scored pair: evidence per field and total weight in bits. */
+  record Score(List<Evidence> evidence, double bits) {
+
+    double probability(double priorBits) {
+      return Weights.probability(bits, priorBits);
+    }
+  }
 
   private final Weights weights;
   private final String region;
@@ -34,7 +39,7 @@ final class Scorer {
   Score scoreNames(Person contact, Person record) throws IOException {
     List<Evidence> evidence = new ArrayList<>(3);
     double bits = names(contact, record, evidence);
-    return new Score(evidence, bits, weights.probability(bits));
+    return new Score(evidence, bits);
   }
 
   /** Scores every field. */
@@ -56,26 +61,48 @@ final class Scorer {
             raw(contact, record, "phone"));
     bits +=
         add(evidence, "email", email(contact.email, record.email), raw(contact, record, "email"));
-    bits +=
-        add(
-            evidence,
-            "street",
-            street(contact.street, record.street),
-            raw(contact, record, "street"));
-    bits += add(evidence, "city", same(contact.city, record.city), raw(contact, record, "city"));
-    bits +=
-        add(
-            evidence,
-            "postal_code",
-            same(contact.postal, record.postal),
-            raw(contact, record, "postal_code"));
+    bits += address(contact, record, evidence);
     bits +=
         add(
             evidence,
             "employer",
             same(contact.employer, record.employer),
             raw(contact, record, "employer"));
-    return new Score(evidence, bits, weights.probability(bits));
+    return new Score(evidence, bits);
+  }
+
+  /**
+   * Street, city and postal code, which agree together when people share a home: their agreement
+   * counts once, as the strongest of the three (a relative at the same address is not the same
+   * person), while disagreements add up.
+   */
+  private double address(Person contact, Person record, List<Evidence> evidence) {
+    String[] levels = {
+      street(contact.street, record.street),
+      same(contact.city, record.city),
+      same(contact.postal, record.postal)
+    };
+    String[] fields = {"street", "city", "postal_code"};
+    double[] bits = new double[3];
+    double strongest = 0;
+    for (int i = 0; i < 3; i++) {
+      bits[i] = weights.bits(fields[i], levels[i]);
+      strongest = Math.max(strongest, bits[i]);
+    }
+    double total = 0;
+    boolean counted = false;
+    for (int i = 0; i < 3; i++) {
+      double w = bits[i];
+      if (w > 0) {
+        // only the strongest agreement counts; the others it implies weigh nothing
+        w = !counted && w == strongest ? w : 0;
+        counted |= w > 0;
+      }
+      String[] values = raw(contact, record, fields[i]);
+      evidence.add(new Evidence(fields[i], levels[i], w, values[0], values[1]));
+      total += w;
+    }
+    return total;
   }
 
   private double names(Person contact, Person record, List<Evidence> evidence) throws IOException {
@@ -90,17 +117,19 @@ final class Scorer {
     double familyBits = nameBits("family_name", family, true);
     if (!given.agrees() && !family.agrees() && !given.level().equals("missing")) {
       // given and family written the other way round ("Turner William")
-      NameComparison givenAsFamily =
-          NameComparison.given(contact.given, List.of(), record.family, List.of());
-      NameComparison familyAsGiven =
-          NameComparison.family(contact.family, List.of(), record.given, List.of());
-      if (givenAsFamily.agrees() && familyAsGiven.agrees()) {
+      // the contact's given field holds the family name, and the other way round
+      NameComparison familyPart =
+          NameComparison.family(contact.given, List.of(), record.family, record.formerFamilies);
+      NameComparison givenPart =
+          NameComparison.given(contact.family, List.of(), record.given, record.middle);
+      if (familyPart.agrees() && givenPart.agrees()) {
         given = new NameComparison("swapped", "");
         givenBits = weights.bits("given_name", "swapped");
-        family = familyAsGiven;
-        familyBits = nameBits("family_name", familyAsGiven, true);
-        familyValues = new String[] {familyValues[0], givenValues[1]};
-        givenValues = new String[] {givenValues[0], record.record.get("family_name")};
+        family = familyPart;
+        familyBits = nameBits("family_name", familyPart, true);
+        String contactGiven = givenValues[0];
+        givenValues = new String[] {familyValues[0], givenValues[1]};
+        familyValues = new String[] {contactGiven, familyValues[1]};
       }
     }
     evidence.add(

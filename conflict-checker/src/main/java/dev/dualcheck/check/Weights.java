@@ -86,7 +86,7 @@ final class Weights {
         throw new IllegalArgumentException(RESOURCE + " line " + number + ": not a number", e);
       }
     }
-    for (String required : new String[] {"prior", "certain", "probable", "possible"}) {
+    for (String required : new String[] {"match_share", "certain", "probable", "possible"}) {
       if (!params.containsKey(required)) {
         throw new IllegalArgumentException(RESOURCE + ": missing param " + required);
       }
@@ -132,15 +132,19 @@ final class Weights {
     return log2(l.m() / u);
   }
 
-  /** Prior odds of a match among candidates, in bits. */
-  double priorBits() {
-    double prior = param("prior");
+  /**
+   * Prior odds, in bits, that a contact is one particular record among {@code records} of a kind:
+   * the share of contacts expected to match some record of the kind, spread over them. A name
+   * shared with one of twenty staff says more than one shared with one of 100,000 clients.
+   */
+  double priorBits(long records) {
+    double prior = Math.min(0.5, param("match_share") / Math.max(1, records));
     return log2(prior / (1 - prior));
   }
 
-  /** Match probability for a total weight. */
-  double probability(double totalBits) {
-    return 1.0 / (1.0 + Math.pow(2, -(totalBits + priorBits())));
+  /** Match probability for a total weight and prior odds in bits. */
+  static double probability(double totalBits, double priorBits) {
+    return 1.0 / (1.0 + Math.pow(2, -(totalBits + priorBits)));
   }
 
   static double log2(double x) {

@@ -33,8 +33,165 @@ public final class AccuracyReport {
 
   public static void main(String[] args) throws Exception {
     List<String> parts = args.length == 0 ? List.of("clinic", "febrl") : List.of(args);
+    if (parts.contains("estimate")) {
+      estimate(Integer.getInteger("clients", 5000), Integer.getInteger("contacts", 2000));
+    }
+    if (parts.contains("clinic")) {
+      clinics(
+          Integer.getInteger("clients", 5000),
+          Integer.getInteger("contacts", 2000),
+          Integer.getInteger("seeds", 3));
+    }
     if (parts.contains("febrl")) {
       febrl(Path.of(System.getProperty("febrl.dir", "../shared/data/febrl")));
+    }
+  }
+
+  /**
+   * Estimates m and u for weights.tsv on generated clinics 1..3: m = level frequencies between
+   * contacts and their planted person records (identity, associate, staff, tie), u = level
+   * frequencies over the other blocked candidates (harder than random pairs, so u errs high).
+   */
+  static void estimate(int clients, int contacts) throws Exception {
+    Map<String, Map<String, int[]>> counts = new java.util.TreeMap<>();
+    int[] pairs = new int[2];
+    for (int seed = 1; seed <= 3; seed++) {
+      Path dir = Files.createTempDirectory("dualcheck-estimate");
+      try (GeneratedClinicIndex clinic =
+          GeneratedClinicIndex.generate(seed, clients, contacts, dir)) {
+        Scorer scorer =
+            new Scorer(
+                Weights.defaults(),
+                "US",
+                (token, family) -> {
+                  PersonIndex.NameFrequency f = clinic.index.nameFrequency(token, family);
+                  return new int[] {f.documents(), f.total()};
+                });
+        for (ClinicRecord contact : clinic.contacts) {
+          Person person = new Person(contact);
+          for (ClinicRecord candidate :
+              clinic.index.candidates(
+                  contact,
+                  java.util.EnumSet.of(
+                      RecordKind.CLIENT, RecordKind.ASSOCIATE, RecordKind.STAFF, RecordKind.TIE),
+                  30)) {
+            boolean match =
+                clinic.truth.contains(
+                    new GeneratedClinicIndex.Truth(
+                        contact.id(),
+                        ConflictChecker.typeOf(candidate.kind()),
+                        ConflictChecker.refOf(candidate)));
+            pairs[match ? 0 : 1]++;
+            for (Evidence e : scorer.score(person, new Person(candidate)).evidence()) {
+              counts.computeIfAbsent(e.field(), k -> new java.util.TreeMap<>())
+                  .computeIfAbsent(e.comparison(), k -> new int[2])[match ? 0 : 1]++;
+            }
+          }
+        }
+      } finally {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "%d matching pairs, %d other candidates%n", pairs[0], pairs[1]);
+    System.out.printf(Locale.ROOT, "%-12s %-11s %8s %8s%n", "field", "level", "m", "u");
+    for (var field : counts.entrySet()) {
+      int[] totals = new int[2];
+      for (var level : field.getValue().entrySet()) {
+        if (!level.getKey().equals("missing")) {
+          totals[0] += level.getValue()[0];
+          totals[1] += level.getValue()[1];
+        }
+      }
+      for (var level : field.getValue().entrySet()) {
+        if (level.getKey().equals("missing")) {
+          continue;
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "%-12s %-11s %8.4f %8.4f%n",
+            field.getKey(),
+            level.getKey(),
+            level.getValue()[0] / (double) Math.max(1, totals[0]),
+            level.getValue()[1] / (double) Math.max(1, totals[1]));
+      }
+    }
+  }
+
+  /** Generated clinics, seeds 1..n: per type recall, strong recall, precision, extras. */
+  static void clinics(int clients, int contacts, int seeds) throws Exception {
+    Evaluation total = new Evaluation();
+    for (ConflictType type : ConflictType.values()) {
+      total.byType.put(type, new Evaluation.Counts());
+    }
+    boolean verbose = Boolean.getBoolean("verbose");
+    for (int seed = 1; seed <= seeds; seed++) {
+      Path dir = Files.createTempDirectory("dualcheck-accuracy");
+      try (GeneratedClinicIndex clinic =
+          GeneratedClinicIndex.generate(seed, clients, contacts, dir)) {
+        ConflictChecker checker = new ConflictChecker(clinic.index, MatchSettings.defaults());
+        long start = System.nanoTime();
+        List<Finding> findings = clinic.checkAll(checker);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation e = Evaluation.of(clinic.truth, findings, clinic.contacts.size());
+        System.out.printf(
+            Locale.ROOT,
+            "seed %d: %d clients, %d contacts checked in %.1f s%n",
+            seed,
+            clients,
+            contacts,
+            seconds);
+        if (verbose) {
+          printDifferences(clinic, findings);
+        }
+        total.add(e);
+      } finally {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+    System.out.print(total.table());
+  }
+
+  /** For tuning on generated data only: planted conflicts missed and findings outside the truth. */
+  private static void printDifferences(GeneratedClinicIndex clinic, List<Finding> findings) {
+    java.util.Set<GeneratedClinicIndex.Truth> seen = new java.util.HashSet<>();
+    Map<String, ClinicRecord> contacts = new HashMap<>();
+    for (ClinicRecord c : clinic.contacts) {
+      contacts.put(c.id(), c);
+    }
+    for (Finding f : findings) {
+      GeneratedClinicIndex.Truth t =
+          new GeneratedClinicIndex.Truth(f.contactId(), f.type(), f.ref());
+      seen.add(t);
+      boolean right = clinic.truth.contains(t);
+      boolean weak =
+          right
+              && !f.level().atLeast(Level.PROBABLE)
+              && (f.type() == ConflictType.IDENTITY
+                  || f.type() == ConflictType.STAFF
+                  || f.type() == ConflictType.THERAPIST_TIE);
+      if (!right || weak) {
+        System.out.println(
+            (right ? "WEAK " : "EXTRA ")
+                + f.type().jsonName()
+                + " "
+                + f.contactId()
+                + " -> "
+                + f.ref()
+                + " "
+                + f.level().jsonName()
+                + " "
+                + contacts.get(f.contactId()).fields());
+        System.out.print(Explanation.waterfall(f));
+      }
+    }
+    for (GeneratedClinicIndex.Truth t : clinic.truth) {
+      if (!seen.contains(t)) {
+        System.out.println("MISS " + t + " " + contacts.get(t.contactId()).fields());
+      }
     }
   }
 

@@ -76,6 +76,28 @@ class ComparatorsTest {
   }
 
   @Test
+  void swappedNamesAreRecognisedAndWeighed() throws Exception {
+    Scorer scorer = new Scorer(Weights.defaults(), "US", (token, family) -> new int[] {1, 1000});
+    Person contact =
+        new Person(
+            new dev.dualcheck.store.ClinicRecord(
+                dev.dualcheck.store.RecordKind.CONTACT,
+                "K1",
+                java.util.Map.of("given_name", "Adamczik", "family_name", "Johanna")));
+    Person client =
+        new Person(
+            new dev.dualcheck.store.ClinicRecord(
+                dev.dualcheck.store.RecordKind.CLIENT,
+                "C1",
+                java.util.Map.of("given_name", "Johanna", "family_name", "Adamczyk")));
+    Scorer.Score score = scorer.scoreNames(contact, client);
+    assertEquals("swapped", score.evidence().get(0).comparison());
+    assertEquals("spelling", score.evidence().get(1).comparison()); // i and y
+    assertEquals("Johanna", score.evidence().get(0).contactValue());
+    assertTrue(score.bits() > 0, "swapped names count for a match");
+  }
+
+  @Test
   void middleNames() {
     assertEquals("exact", NameComparison.middle(List.of("marie"), List.of("marie")));
     assertEquals("initial", NameComparison.middle(List.of("m"), List.of("marie")));

@@ -48,8 +48,10 @@ class WeightsTest {
     Weights w = Weights.defaults();
     double names = w.bits("given_name", "exact") + w.bits("family_name", "exact");
     double against = w.bits("dob", "different") + w.bits("phone", "different");
-    assertTrue(w.probability(names + against) < w.param("possible"));
-    assertTrue(w.probability(names + w.bits("dob", "exact")) >= w.param("probable"));
+    double prior = w.priorBits(5_000);
+    assertTrue(Weights.probability(names + against, prior) < w.param("possible"));
+    assertTrue(Weights.probability(names + w.bits("dob", "exact"), prior) >= w.param("probable"));
+    assertTrue(w.priorBits(20) > w.priorBits(100_000) + 10, "few staff, many clients");
   }
 
   @Test

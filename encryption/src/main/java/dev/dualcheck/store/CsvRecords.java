@@ -1,10 +1,14 @@
 package dev.dualcheck.store;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +45,6 @@ public final class CsvRecords {
   private static final List<String> CONTACT_KINDS =
       List.of("intake", "referral", "acquaintance", "hire");
   private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private CsvRecords() {}
 
@@ -59,16 +62,30 @@ public final class CsvRecords {
   record Row(ClinicRecord record, long line) {}
 
   static List<Row> readRows(RecordKind kind, Path csv) throws IOException, CsvFormatException {
-    var decoder =
+    return readRows(kind, csv, new StringReader(decodeUtf8(csv, Files.readAllBytes(csv))));
+  }
+
+  /** Decodes strict UTF-8, naming the line of the first byte that is not. */
+  static String decodeUtf8(Path file, byte[] bytes) throws CsvFormatException {
+    CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (Reader reader = new InputStreamReader(Files.newInputStream(csv), decoder)) {
-      return readRows(kind, csv, reader);
-    } catch (CharacterCodingException e) {
-      throw new CsvFormatException(csv, 0, null, "expected UTF-8 text");
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      long line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new CsvFormatException(file, line, null, "expected UTF-8 text");
     }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /** Validates CSV text; file names the source in messages. */
@@ -147,7 +164,38 @@ public final class CsvRecords {
 
   private static String normalise(String value) {
     String folded = Normalizer.normalize(value == null ? "" : value, Normalizer.Form.NFKC);
-    return SPACES.matcher(folded.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    return collapseSpaces(folded.strip()).toLowerCase(Locale.ROOT);
+  }
+
+  /** Runs of white space become one space; most cells have none, so they are returned as is. */
+  static String collapseSpaces(String value) {
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (Character.isWhitespace(c)
+          && (c != ' ' || i + 1 < value.length() && Character.isWhitespace(value.charAt(i + 1)))) {
+        break;
+      }
+      i++;
+    }
+    if (i == value.length()) {
+      return value;
+    }
+    StringBuilder collapsed = new StringBuilder(value.length()).append(value, 0, i);
+    boolean inSpace = false;
+    for (; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isWhitespace(c)) {
+        if (!inSpace) {
+          collapsed.append(' ');
+        }
+        inSpace = true;
+      } else {
+        collapsed.append(c);
+        inSpace = false;
+      }
+    }
+    return collapsed.toString();
   }
 
   /** True for the contract's dates: {@code YYYY-MM-DD}, or {@code YYYY-MM} / {@code YYYY}. */
@@ -325,8 +373,7 @@ public final class CsvRecords {
     }
 
     private String clean(String column, String raw, long line) throws CsvFormatException {
-      String value =
-          column.equals("text") ? raw.strip() : SPACES.matcher(raw.strip()).replaceAll(" ");
+      String value = column.equals("text") ? raw.strip() : collapseSpaces(raw.strip());
       if (value.isEmpty()) {
         return value;
       }

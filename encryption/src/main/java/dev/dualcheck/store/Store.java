@@ -91,7 +91,12 @@ public final class Store implements AutoCloseable {
   private final TreeMap<Integer, byte[]> masterKeys;
 
   private final Map<String, byte[]> derivedKeys = new HashMap<>();
+
+  /** Hot statements prepared once (imports look up and insert per record). */
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+
   private int keyVersion;
+  private String clinicName;
   private boolean closed;
   private Pseudonyms pseudonyms;
   private final AuditLog auditLog;
@@ -146,6 +151,9 @@ public final class Store implements AutoCloseable {
       Path dir, String userName, char[] passphrase, String clinicName, Clock clock)
       throws IOException {
     requireName(userName);
+    if (passphrase == null || passphrase.length == 0) {
+      throw new IllegalArgumentException("the passphrase is empty");
+    }
     if (clinicName == null || clinicName.isBlank()) {
       throw new IllegalArgumentException("the clinic needs a name");
     }
@@ -179,6 +187,10 @@ public final class Store implements AutoCloseable {
         store.putSealedMeta(PSEUDONYMS, Aead.newKey());
         store.insertPassphraseSlot(1, first, passphrase);
         db.commit();
+        db.setAutoCommit(true);
+        try (Statement st = db.createStatement()) {
+          st.execute("PRAGMA journal_mode=DELETE"); // no -wal file may stay behind the move
+        }
       } catch (SQLException | GeneralSecurityException e) {
         Files.deleteIfExists(building);
         throw new IOException("cannot create the store: " + e.getMessage(), e);
@@ -189,6 +201,7 @@ public final class Store implements AutoCloseable {
     try {
       Store store =
           new Store(dir, connect(dir.resolve(DB_FILE)), storeId, clock, first, 1, 1, keys);
+      store.clinicName = clinicName.strip();
       store.ensurePseudonymKey();
       return store;
     } catch (SQLException e) {
@@ -304,6 +317,7 @@ public final class Store implements AutoCloseable {
       keys.put(version, key);
       Store store = new Store(dir, db, storeId, clock, found.user, found.slot, version, keys);
       store.loadOldMasterKeys();
+      store.clinicName = new String(store.openSealedMeta("clinic"), StandardCharsets.UTF_8);
       store.resumeRotation();
       store.ensurePseudonymKey();
       store.foldFailedUnlocks();
@@ -435,12 +449,9 @@ public final class Store implements AutoCloseable {
     return user;
   }
 
-  public synchronized String clinicName() {
-    try {
-      return new String(openSealedMeta("clinic"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+  /** The clinic's name, read (and authenticated) when the store was unlocked. */
+  public String clinicName() {
+    return clinicName;
   }
 
   public Path directory() {
@@ -1189,14 +1200,24 @@ public final class Store implements AutoCloseable {
     checkOpen();
     requireDirector();
     try (WriterLock lock = WriterLock.acquire(dir)) {
-      transaction(this::startRotation);
+      int previousVersion = keyVersion;
+      try {
+        transaction(this::startRotation);
+      } catch (IOException | RuntimeException e) {
+        // rolled back on disk: forget the new key in memory too
+        byte[] abandoned = masterKeys.remove(previousVersion + 1);
+        Aead.wipe(abandoned);
+        derivedKeys.keySet().removeIf(label -> label.endsWith("/" + (previousVersion + 1)));
+        keyVersion = previousVersion;
+        throw e;
+      }
       reencryptAll(listener);
     }
   }
 
   private void startRotation() throws SQLException, GeneralSecurityException, IOException {
     Map<Integer, byte[]> slotsChecked = verifySlotMacs();
-    int newVersion = masterKeys.lastKey() + 1;
+    int newVersion = keyVersion + 1;
     byte[] newKey = Aead.newKey();
     byte[] clinic = openSealedMeta("clinic");
     byte[] signing = openSealedMeta("signing");
@@ -1527,19 +1548,18 @@ public final class Store implements AutoCloseable {
 
     private void insert(ClinicRecord record, long row, int version)
         throws SQLException, GeneralSecurityException {
-      try (PreparedStatement ps =
-          db.prepareStatement(
+      PreparedStatement ps =
+          prepared(
               "INSERT INTO record(row, kind, lookup, version, key_version, latest, seq, data)"
-                  + " VALUES (?, ?, ?, ?, ?, 1, ?, ?)")) {
-        ps.setLong(1, row);
-        ps.setString(2, record.kind().name());
-        ps.setBytes(3, lookup(keyVersion, record.kind(), record.id()));
-        ps.setInt(4, version);
-        ps.setInt(5, keyVersion);
-        ps.setLong(6, ++seq);
-        ps.setBytes(7, encrypt(record, row, version, keyVersion));
-        ps.executeUpdate();
-      }
+                  + " VALUES (?, ?, ?, ?, ?, 1, ?, ?)");
+      ps.setLong(1, row);
+      ps.setString(2, record.kind().name());
+      ps.setBytes(3, lookup(keyVersion, record.kind(), record.id()));
+      ps.setInt(4, version);
+      ps.setInt(5, keyVersion);
+      ps.setLong(6, ++seq);
+      ps.setBytes(7, encrypt(record, row, version, keyVersion));
+      ps.executeUpdate();
     }
 
     void finish() throws SQLException {
@@ -1550,10 +1570,11 @@ public final class Store implements AutoCloseable {
   private StoredRow findLatest(RecordKind kind, String id) throws IOException {
     for (int version : masterKeys.descendingKeySet()) {
       byte[] lookup = lookup(version, kind, id);
-      try (PreparedStatement ps =
-          db.prepareStatement(
-              "SELECT row, kind, version, key_version, data FROM record"
-                  + " WHERE kind = ? AND lookup = ? AND key_version = ? AND latest = 1")) {
+      try {
+        PreparedStatement ps =
+            prepared(
+                "SELECT row, kind, version, key_version, data FROM record"
+                    + " WHERE kind = ? AND lookup = ? AND key_version = ? AND latest = 1");
         ps.setString(1, kind.name());
         ps.setBytes(2, lookup);
         ps.setInt(3, version);
@@ -1751,6 +1772,15 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  private PreparedStatement prepared(String sql) throws SQLException {
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null) {
+      statement = db.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    return statement;
+  }
+
   private static IOException sqlFailure(SQLException e) {
     return new IOException("store database error: " + e.getMessage(), e);
   }
@@ -1787,6 +1817,9 @@ public final class Store implements AutoCloseable {
     derivedKeys.values().forEach(Aead::wipe);
     derivedKeys.clear();
     try {
+      for (PreparedStatement statement : statements.values()) {
+        statement.close();
+      }
       db.close();
     } catch (SQLException e) {
       // closing releases what it can; nothing is left to protect

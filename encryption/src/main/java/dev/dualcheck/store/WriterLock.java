@@ -7,7 +7,9 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * One writer per store across processes: an exclusive lock on a lock file, waited for briefly. The
@@ -26,9 +28,7 @@ final class WriterLock implements AutoCloseable {
   }
 
   static WriterLock acquire(Path dir) throws IOException {
-    FileChannel channel =
-        FileChannel.open(
-            dir.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel = open(dir.resolve(FILE_NAME));
     long deadline = System.nanoTime() + WAIT.toNanos();
     try {
       while (true) {
@@ -52,6 +52,18 @@ final class WriterLock implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
+    }
+  }
+
+  private static FileChannel open(Path file) throws IOException {
+    Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      return FileChannel.open(
+          file,
+          options,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      return FileChannel.open(file, options); // not POSIX: the platform's default access control
     }
   }
 

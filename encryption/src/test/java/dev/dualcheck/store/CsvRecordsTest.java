@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -170,6 +171,37 @@ class CsvRecordsTest {
     CsvFormatException e = failure(RecordKind.CLIENT, CLIENT_HEADER + "C1,\"Ida\"x,Quill,,\n");
     assertEquals(2, e.line());
     assertTrue(e.getMessage().startsWith("clients.csv line 2: "), e.getMessage());
+  }
+
+  @Test
+  void namesTheLineWhereTheTextStopsBeingUtf8() throws Exception {
+    byte[] bytes =
+        (CLIENT_HEADER + "C1,Ida,Quill,,\nC2,Al,Vane,,\n").getBytes(StandardCharsets.UTF_8);
+    bytes[CLIENT_HEADER.length() + 16] = (byte) 0xC3; // a lone lead byte inside line 3
+    CsvFormatException e =
+        assertThrows(
+            CsvFormatException.class, () -> CsvRecords.decodeUtf8(Path.of("clients.csv"), bytes));
+    assertEquals("clients.csv line 3: expected UTF-8 text", e.getMessage());
+    assertEquals(
+        "Ida",
+        CsvRecords.readRows(
+                RecordKind.CLIENT,
+                Path.of("clients.csv"),
+                new StringReader(
+                    CsvRecords.decodeUtf8(
+                        Path.of("clients.csv"),
+                        (CLIENT_HEADER + "C1,Ida,,,\n").getBytes(StandardCharsets.UTF_8))))
+            .get(0)
+            .record()
+            .get("given_name"));
+  }
+
+  @Test
+  void collapsesRunsOfWhiteSpace() {
+    assertEquals("Ida", CsvRecords.collapseSpaces("Ida"));
+    assertEquals("Ida Mae Quill", CsvRecords.collapseSpaces("Ida Mae Quill"));
+    assertEquals("Ida Mae Quill", CsvRecords.collapseSpaces("Ida  Mae\t\nQuill"));
+    assertEquals("Ida Mae", CsvRecords.collapseSpaces("Ida\u00a0Mae".replace('\u00a0', '\t')));
   }
 
   @Test

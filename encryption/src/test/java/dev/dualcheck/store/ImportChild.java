@@ -3,11 +3,23 @@ package dev.dualcheck.store;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Run in a child JVM by {@link CrashIT}: opens the store, says so, imports, says done. */
+/**
+ * Run in a child JVM by {@link CrashIT}: opens the store, says so, imports, says done; or, with the
+ * single argument {@code --hold-lock DIR}, takes the writer lock and waits to be killed.
+ */
 public final class ImportChild {
   private ImportChild() {}
 
+  @SuppressWarnings("try") // the lock is held until the process is killed
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--hold-lock")) {
+      try (WriterLock lock = WriterLock.acquire(Path.of(args[1]))) {
+        System.out.println("locked");
+        System.out.flush();
+        Thread.sleep(120_000);
+      }
+      return;
+    }
     try (Store store = Store.open(Path.of(args[0]), args[1].toCharArray(), Clock.systemUTC())) {
       System.out.println("importing");
       System.out.flush();

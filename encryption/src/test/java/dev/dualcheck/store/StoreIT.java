@@ -60,6 +60,14 @@ class StoreIT {
     try (Store store = Store.open(storeDir(), PASSPHRASE.clone(), CLOCK)) {
       assertEquals("dana", store.user().name());
       assertEquals("Riverside Counselling", store.clinicName());
+      try (Stream<Path> files = Files.list(storeDir())) {
+        for (Path file : files.toList()) {
+          assertEquals(
+              "rw-------",
+              PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+              file.getFileName().toString());
+        }
+      }
     }
     StoreAccessException wrong =
         assertThrows(

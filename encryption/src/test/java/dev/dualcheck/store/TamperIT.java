@@ -127,10 +127,8 @@ class TamperIT {
           .executeUpdate(
               "UPDATE meta SET value = (SELECT value FROM meta WHERE name = 'signing') WHERE name = 'clinic'");
     }
-    try (Store store = open()) {
-      IllegalStateException e = assertThrows(IllegalStateException.class, store::clinicName);
-      assertEquals("store integrity check failed: metadata clinic", e.getMessage());
-    }
+    IntegrityException e = assertThrows(IntegrityException.class, this::open);
+    assertEquals("store integrity check failed: metadata clinic", e.getMessage());
   }
 
   static Connection connect(Path dir) throws Exception {

@@ -15,7 +15,7 @@ import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
-import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
@@ -39,7 +39,8 @@ public final class EncryptedDirectory extends FilterDirectory {
 
   /**
    * Every file written through this directory is encrypted and authenticated with a key derived
-   * from indexKey (32 bytes; the store's INDEX purpose key).
+   * from indexKey (32 bytes; the store's INDEX purpose key). The key is copied, so the caller may
+   * wipe its own; closing this directory closes the delegate and wipes the copy.
    */
   public EncryptedDirectory(Directory delegate, byte[] indexKey) {
     this(delegate, indexKey, EncryptedFormat.DEFAULT_SEGMENT_SHIFT, DEFAULT_CACHE_BYTES);
@@ -59,9 +60,12 @@ public final class EncryptedDirectory extends FilterDirectory {
     this.cache = new SegmentCache(cacheBytes);
   }
 
-  /** An encrypted directory over the ciphertext files in {@code folder}, read without mmap. */
+  /**
+   * An encrypted directory over the files in {@code folder}. Only ciphertext is memory-mapped (a
+   * segment-cache miss then costs no read system call); decrypted bytes live on the heap.
+   */
   public static EncryptedDirectory open(Path folder, byte[] indexKey) throws IOException {
-    Directory plain = new NIOFSDirectory(folder);
+    Directory plain = new MMapDirectory(folder);
     try {
       return new EncryptedDirectory(plain, indexKey);
     } catch (RuntimeException e) {

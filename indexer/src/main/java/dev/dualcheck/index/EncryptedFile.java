@@ -61,7 +61,8 @@ final class EncryptedFile {
       IOContext context)
       throws IOException {
     long length = EncryptedFormat.plaintextLength(ciphertext.length(), segmentShift);
-    if (length < 0) {
+    if (length < 0
+        || EncryptedFormat.segmentCount(length, segmentShift) > EncryptedFormat.MAX_SEGMENTS) {
       throw new CorruptIndexException(
           "ciphertext length " + ciphertext.length() + " is not a valid encrypted file length",
           name);

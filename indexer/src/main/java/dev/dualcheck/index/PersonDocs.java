@@ -31,7 +31,11 @@ final class PersonDocs {
   static final String PHONE = "phone";
   static final String EMAIL = "email";
   static final String POSTAL = "postal";
-  static final String NOTE_CLIENT = "client";
+  static final String STREET = "street";
+
+  /** The client a note or an associate belongs to. */
+  static final String CLIENT = "client";
+
   static final String TEXT = "text";
   static final String TEXT_PHONETIC = "text_ph";
   static final String TEXT_NICKNAME = "text_nick";
@@ -59,7 +63,8 @@ final class PersonDocs {
       String dob,
       String phone,
       String email,
-      String postal) {}
+      String postal,
+      Set<String> street) {}
 
   static Keys keys(ClinicRecord person) {
     Set<String> given = new LinkedHashSet<>();
@@ -97,8 +102,47 @@ final class PersonDocs {
         dob.length() == 10 ? dob : "",
         ContactKeys.phoneTail(person.get("phone")),
         ContactKeys.email(person.get("email")),
-        ContactKeys.postal(person.get("postal_code")));
+        ContactKeys.postal(person.get("postal_code")),
+        streetKeys(person.get("street")));
   }
+
+  /** Street name words that tell streets apart: not numbers, not "street" or "road". */
+  static Set<String> streetKeys(String street) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (String t : NameKeys.tokens(street)) {
+      if (t.length() >= 4 && !Character.isDigit(t.charAt(0)) && !GENERIC_STREET_WORDS.contains(t)) {
+        keys.add(t);
+      }
+    }
+    return keys;
+  }
+
+  private static final Set<String> GENERIC_STREET_WORDS =
+      Set.of(
+          "street",
+          "road",
+          "avenue",
+          "lane",
+          "drive",
+          "court",
+          "place",
+          "terrace",
+          "close",
+          "crescent",
+          "circuit",
+          "boulevard",
+          "blvd",
+          "way",
+          "apartment",
+          "unit",
+          "flat",
+          "suite",
+          "north",
+          "south",
+          "east",
+          "west",
+          "strasse",
+          "calle");
 
   static Document document(ClinicRecord record) {
     Document doc = new Document();
@@ -107,7 +151,7 @@ final class PersonDocs {
     // doc values, not stored fields: a candidate is read without decompressing a block of others
     doc.add(new BinaryDocValuesField(RECORD, new BytesRef(RecordCodec.encode(record))));
     if (record.kind() == RecordKind.NOTE) {
-      doc.add(new StringField(NOTE_CLIENT, record.get("client_id"), Field.Store.NO));
+      doc.add(new StringField(CLIENT, record.get("client_id"), Field.Store.NO));
       List<String> tokens = NameKeys.tokens(record.get("text"));
       doc.add(new TextField(TEXT, String.join(" ", tokens), Field.Store.NO));
       doc.add(new TextField(TEXT_PHONETIC, phoneticText(tokens), Field.Store.NO));
@@ -115,6 +159,9 @@ final class PersonDocs {
       return doc;
     }
     doc.add(new StringField(PERSON, "1", Field.Store.NO));
+    if (record.kind() == RecordKind.ASSOCIATE) {
+      addOne(doc, CLIENT, record.get("client_id"));
+    }
     Keys keys = keys(record);
     addAll(doc, GIVEN, keys.given());
     addAll(doc, NICK, keys.nick());
@@ -125,6 +172,7 @@ final class PersonDocs {
     addOne(doc, PHONE, keys.phone());
     addOne(doc, EMAIL, keys.email());
     addOne(doc, POSTAL, keys.postal());
+    addAll(doc, STREET, keys.street());
     return doc;
   }
 

@@ -4,8 +4,10 @@ import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,19 +17,24 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of the clinic's people (one document per client, associate, staff member and
@@ -116,7 +123,7 @@ public final class PersonIndex implements Closeable {
   /**
    * The person records most likely to be {@code person}, best first: a blocking query over folded
    * and phonetic names (given and family swapped too), nickname keys, date of birth, phone tail,
-   * e-mail and postal code.
+   * e-mail, postal code and street name.
    *
    * @param person a record with the contract's person columns (a contact, or a name to look up)
    * @param kinds the kinds of record to consider
@@ -139,6 +146,7 @@ public final class PersonIndex implements Closeable {
     clauses += add(should, PersonDocs.PHONE, nonEmpty(keys.phone()), 4f);
     clauses += add(should, PersonDocs.EMAIL, nonEmpty(keys.email()), 4f);
     clauses += add(should, PersonDocs.POSTAL, nonEmpty(keys.postal()), 0.5f);
+    clauses += add(should, PersonDocs.STREET, keys.street(), 0.75f);
     if (clauses == 0 || kinds.isEmpty()) {
       return List.of();
     }
@@ -161,39 +169,98 @@ public final class PersonIndex implements Closeable {
    *
    * @param nameForms each a name as words, e.g. ["Bill", "Turner"]; forms of one word are ignored
    */
-  public List<ClinicRecord> notesMentioning(List<List<String>> nameForms, int slop, int max)
-      throws IOException {
-    BooleanQuery.Builder should = new BooleanQuery.Builder();
-    int clauses = 0;
-    for (List<String> form : nameForms) {
-      List<String> folded = new ArrayList<>();
-      for (String word : form) {
-        folded.addAll(NameKeys.tokens(word));
-      }
-      if (folded.size() < 2 || clauses >= 200) {
-        continue;
-      }
-      should.add(
-          new PhraseQuery(slop, PersonDocs.TEXT, folded.toArray(new String[0])), Occur.SHOULD);
-      String[] codes = PersonDocs.phoneticText(folded).split(" ");
-      should.add(
-          new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_PHONETIC, codes), 0.5f),
-          Occur.SHOULD);
-      clauses += 2;
-      // the first word by its nickname groups: "William Turner" finds "Bill Turner"
-      for (String key : NameKeys.nicknameKeys(folded.get(0))) {
-        String[] words = folded.toArray(new String[0]);
-        words[0] = key;
+  public List<ClinicRecord> notesMentioning(
+      List<List<String>> nameForms, int slop, boolean phonetic, int max) throws IOException {
+    IndexSearcher searcher = acquire();
+    try {
+      Terms text = MultiTerms.getTerms(searcher.getIndexReader(), PersonDocs.TEXT);
+      BooleanQuery.Builder should = new BooleanQuery.Builder();
+      int clauses = 0;
+      Map<String, Term[]> variants = new HashMap<>();
+      for (List<String> form : nameForms) {
+        List<String> folded = new ArrayList<>();
+        for (String word : form) {
+          folded.addAll(NameKeys.tokens(word));
+        }
+        if (folded.size() < 2 || clauses >= 400) {
+          continue;
+        }
         should.add(
-            new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_NICKNAME, words), 0.8f),
-            Occur.SHOULD);
+            new PhraseQuery(slop, PersonDocs.TEXT, folded.toArray(new String[0])), Occur.SHOULD);
         clauses++;
+        if (phonetic) {
+          String[] codes = PersonDocs.phoneticText(folded).split(" ");
+          should.add(
+              new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_PHONETIC, codes), 0.5f),
+              Occur.SHOULD);
+          clauses++;
+        }
+        // the first word by its nickname groups: "William Turner" finds "Bill Turner"
+        for (String key : NameKeys.nicknameKeys(folded.get(0))) {
+          String[] words = folded.toArray(new String[0]);
+          words[0] = key;
+          should.add(
+              new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_NICKNAME, words), 0.8f),
+              Occur.SHOULD);
+          clauses++;
+        }
+        // each word with its one-typo neighbours in the notes' vocabulary
+        if (text != null) {
+          MultiPhraseQuery.Builder fuzzy = new MultiPhraseQuery.Builder().setSlop(slop);
+          for (String word : folded) {
+            fuzzy.add(variants.computeIfAbsent(word, w -> typoVariants(text, w)));
+          }
+          should.add(new BoostQuery(fuzzy.build(), 0.3f), Occur.SHOULD);
+          clauses++;
+        }
       }
+      if (clauses == 0) {
+        return List.of();
+      }
+      return read(searcher, searcher.search(should.build(), max).scoreDocs);
+    } finally {
+      searchers.release(searcher);
     }
-    if (clauses == 0) {
-      return List.of();
+  }
+
+  /** Records of one kind, at most {@code max} of them (for the small kinds: staff, ties). */
+  public List<ClinicRecord> records(RecordKind kind, int max) throws IOException {
+    return search(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), max);
+  }
+
+  /** Associates recorded for a client. */
+  public List<ClinicRecord> associatesOf(String clientId) throws IOException {
+    Query query =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(PersonDocs.CLIENT, clientId)), Occur.FILTER)
+            .add(
+                new TermQuery(new Term(PersonDocs.KIND, RecordKind.ASSOCIATE.singular())),
+                Occur.FILTER)
+            .build();
+    return search(query, 100);
+  }
+
+  /** The word and note words one edit away, at most twenty; short words stand alone. */
+  private static Term[] typoVariants(Terms text, String word) {
+    List<Term> terms = new ArrayList<>();
+    terms.add(new Term(PersonDocs.TEXT, word));
+    if (word.length() < 5) {
+      return terms.toArray(new Term[0]);
     }
-    return search(should.build(), max);
+    try {
+      // one edit: a two-edit automaton costs more to build than the rest of the check
+      FuzzyTermsEnum e = new FuzzyTermsEnum(text, new Term(PersonDocs.TEXT, word), 1, 0, true);
+      BytesRef term;
+      while ((term = e.next()) != null && terms.size() < 20) {
+        String t = term.utf8ToString();
+        if (!t.equals(word)) {
+          terms.add(new Term(PersonDocs.TEXT, t));
+        }
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    return terms.toArray(new Term[0]);
   }
 
   /**
@@ -220,14 +287,6 @@ public final class PersonIndex implements Closeable {
    */
   public record NameFrequency(int documents, int total) {}
 
-  /** Persons indexed (clients, associates, staff, ties): the population names are counted in. */
-  public long personCount() throws IOException {
-    return count(RecordKind.CLIENT)
-        + count(RecordKind.ASSOCIATE)
-        + count(RecordKind.STAFF)
-        + count(RecordKind.TIE);
-  }
-
   @Override
   public void close() throws IOException {
     try {
@@ -240,21 +299,25 @@ public final class PersonIndex implements Closeable {
   private List<ClinicRecord> search(Query query, int max) throws IOException {
     IndexSearcher searcher = acquire();
     try {
-      ScoreDoc[] hits = searcher.search(query, max).scoreDocs;
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      List<ClinicRecord> records = new ArrayList<>(hits.length);
-      for (ScoreDoc hit : hits) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-        BinaryDocValues values = leaf.reader().getBinaryDocValues(PersonDocs.RECORD);
-        if (values == null || !values.advanceExact(hit.doc - leaf.docBase)) {
-          throw new IOException("index document without its record");
-        }
-        records.add(RecordCodec.decode(values.binaryValue()));
-      }
-      return records;
+      return read(searcher, searcher.search(query, max).scoreDocs);
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  private static List<ClinicRecord> read(IndexSearcher searcher, ScoreDoc[] hits)
+      throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    List<ClinicRecord> records = new ArrayList<>(hits.length);
+    for (ScoreDoc hit : hits) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+      BinaryDocValues values = leaf.reader().getBinaryDocValues(PersonDocs.RECORD);
+      if (values == null || !values.advanceExact(hit.doc - leaf.docBase)) {
+        throw new IOException("index document without its record");
+      }
+      records.add(RecordCodec.decode(values.binaryValue()));
+    }
+    return records;
   }
 
   private IndexSearcher acquire() throws IOException {

@@ -35,14 +35,18 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * Throughput and query latency of the encrypted directory against plain ones; prints a table,
- * asserts nothing. Not a test (no Test/IT suffix), run by hand:
+ * asserts nothing. Not a test (no Test/IT suffix), run by hand (exec-maven-plugin 3.7.0 needs Maven
+ * 3.9):
  *
  * <pre>
- * mvn -B -q -pl indexer test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=dev.dualcheck.index.EncryptedDirectoryBenchmark -Dexec.args="200 200000 12,14,15"
+ * mvn -B -q -pl indexer test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *   -Dmdep.outputFile=/tmp/cp.txt
+ * java -Xmx2g -cp indexer/target/test-classes:indexer/target/classes:$(cat /tmp/cp.txt) \
+ *   dev.dualcheck.index.EncryptedDirectoryBenchmark 200 200000 13,14,15
  * </pre>
  *
- * Arguments: megabytes for the raw file test, documents for the query test, segment shifts.
+ * Arguments: megabytes for the raw file test, documents for the query test (0: none), segment
+ * shifts. Wall times on a shared machine are noise; the CPU columns are this thread's CPU time.
  */
 final class EncryptedDirectoryBenchmark {
   private static final int CHUNK = 4096;
@@ -62,7 +66,7 @@ final class EncryptedDirectoryBenchmark {
       new Random(1).nextBytes(key);
       System.out.printf(
           Locale.US,
-          "%-22s %10s %10s %12s%n",
+          "%-26s %10s %10s %12s%n",
           "raw file " + megabytes + " MB",
           "write MB/s",
           "seq MB/s",
@@ -74,12 +78,12 @@ final class EncryptedDirectoryBenchmark {
         rawFile(print ? "MMap plain" : null, megabytes, root.resolve("m"), MMapDirectory::new);
         for (int shift : shifts) {
           rawFile(
-              print ? "encrypted 2^" + shift : null,
+              print ? "encrypted 2^" + shift + " mmap" : null,
               megabytes,
               root.resolve("e" + shift),
               p ->
                   new EncryptedDirectory(
-                      new NIOFSDirectory(p), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES));
+                      new MMapDirectory(p), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES));
         }
       }
       if (docs > 0) {
@@ -140,7 +144,7 @@ final class EncryptedDirectoryBenchmark {
       }
       System.out.printf(
           Locale.US,
-          "%-22s %10.0f %10.0f %12.0f   cpu: %6.0f %6.0f %8.0f%n",
+          "%-26s %10.0f %10.0f %12.0f   cpu: %6.0f %6.0f %8.0f%n",
           label,
           megabytes / write,
           megabytes / seq,
@@ -188,9 +192,13 @@ final class EncryptedDirectoryBenchmark {
     return d;
   }
 
-  private static double index(Directory dir, int docs) throws IOException {
+  /** Wall and whole-process CPU seconds (merges run on other threads) to index {@code docs}. */
+  private static double[] index(Directory dir, int docs) throws IOException {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Random random = new Random(4);
     long t0 = System.nanoTime();
+    long c0 = os.getProcessCpuTime();
     try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
       for (int i = 0; i < docs; i++) {
         writer.addDocument(doc(random, i));
@@ -198,7 +206,7 @@ final class EncryptedDirectoryBenchmark {
       writer.forceMerge(4);
       writer.commit();
     }
-    return seconds(t0);
+    return new double[] {seconds(t0), (os.getProcessCpuTime() - c0) / 1e9};
   }
 
   private static List<Query> queryMix(int count) {
@@ -273,70 +281,98 @@ final class EncryptedDirectoryBenchmark {
     // indexing alternates plain and encrypted twice, best of each, against the shared machine
     double plainIndexing = Double.MAX_VALUE;
     double encryptedIndexing = Double.MAX_VALUE;
+    double plainIndexingCpu = Double.MAX_VALUE;
+    double encryptedIndexingCpu = Double.MAX_VALUE;
     for (int round = 0; round < 2; round++) {
       IOUtils.rm(root.resolve("idx-plain"), root.resolve("idx-enc"));
       try (Directory plain = new MMapDirectory(root.resolve("idx-plain"));
           Directory enc = EncryptedDirectory.open(root.resolve("idx-enc"), key)) {
-        plainIndexing = Math.min(plainIndexing, index(plain, docs));
-        encryptedIndexing = Math.min(encryptedIndexing, index(enc, docs));
+        double[] p = index(plain, docs);
+        double[] e = index(enc, docs);
+        plainIndexing = Math.min(plainIndexing, p[0]);
+        plainIndexingCpu = Math.min(plainIndexingCpu, p[1]);
+        encryptedIndexing = Math.min(encryptedIndexing, e[0]);
+        encryptedIndexingCpu = Math.min(encryptedIndexingCpu, e[1]);
       }
     }
     Path plainPath = root.resolve("idx-plain");
+    long size = 0;
     try (Directory plain = new MMapDirectory(plainPath)) {
-      long size = 0;
       for (String f : plain.listAll()) {
         size += plain.fileLength(f);
       }
-      System.out.printf(
-          Locale.US,
-          "%n%d docs, %.1f MB index%n%-22s %10s %10s %12s %12s %10s%n",
-          docs,
-          size / 1e6,
-          "query mix",
-          "index s",
-          "open ms",
-          "query us",
-          "cpu us",
-          "cache MB");
-      report("MMap plain", plainIndexing, plainPath, MMapDirectory::new, mix, d -> 0L);
-      report("NIOFS plain", Double.NaN, plainPath, NIOFSDirectory::new, mix, d -> 0L);
-      for (int i = 0; i < shifts.length; i++) {
-        int shift = shifts[i];
-        Path path = root.resolve("idx-" + shift);
-        double indexing = Double.NaN;
-        if (shift == EncryptedFormat.DEFAULT_SEGMENT_SHIFT) {
-          indexing = encryptedIndexing;
-          path = root.resolve("idx-enc");
-        } else {
+      for (int shift : shifts) {
+        if (shift != EncryptedFormat.DEFAULT_SEGMENT_SHIFT) {
           try (Directory enc =
               new EncryptedDirectory(
-                  new NIOFSDirectory(path), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES)) {
+                  new NIOFSDirectory(root.resolve("idx-" + shift)),
+                  key,
+                  shift,
+                  EncryptedDirectory.DEFAULT_CACHE_BYTES)) {
             for (String f : plain.listAll()) {
               enc.copyFrom(plain, f, f, IOContext.DEFAULT);
             }
           }
         }
+      }
+    }
+    System.out.printf(
+        Locale.US,
+        "%nindexing, process CPU s: plain %.1f, encrypted %.1f%n",
+        plainIndexingCpu,
+        encryptedIndexingCpu);
+    System.out.printf(
+        Locale.US,
+        "%d docs, %.1f MB index%n%-26s %10s %10s %12s %12s %10s%n",
+        docs,
+        size / 1e6,
+        "query mix",
+        "index s",
+        "open ms",
+        "query us",
+        "cpu us",
+        "cache MB");
+    // as for raw files, a first unprinted pass lets the JIT see every kind of input
+    for (int pass = 0; pass < 2; pass++) {
+      String only = pass == 1 ? "" : null;
+      report(label(only, "MMap plain"), plainIndexing, plainPath, MMapDirectory::new, mix, d -> 0L);
+      report(label(only, "NIOFS plain"), Double.NaN, plainPath, NIOFSDirectory::new, mix, d -> 0L);
+      for (int shift : shifts) {
+        boolean main = shift == EncryptedFormat.DEFAULT_SEGMENT_SHIFT;
+        Path path = root.resolve(main ? "idx-enc" : "idx-" + shift);
         report(
-            "encrypted 2^" + shift,
-            indexing,
+            label(only, "encrypted 2^" + shift + " mmap"),
+            main ? encryptedIndexing : Double.NaN,
             path,
             p ->
                 new EncryptedDirectory(
-                    new NIOFSDirectory(p), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES),
+                    new MMapDirectory(p), key, shift, EncryptedDirectory.DEFAULT_CACHE_BYTES),
             mix,
             d -> ((EncryptedDirectory) d).cachedBytes());
-        if (shift == EncryptedFormat.DEFAULT_SEGMENT_SHIFT) {
-          // a cache far smaller than the index: most segment switches decrypt
+        // a cache far smaller than the index: most segment switches decrypt
+        if (main) {
           report(
-              "encrypted 2^" + shift + " 2MB",
+              label(only, "encrypted 2^" + shift + " 2MB niofs"),
               Double.NaN,
               path,
               p -> new EncryptedDirectory(new NIOFSDirectory(p), key, shift, 2L << 20),
               mix,
               d -> ((EncryptedDirectory) d).cachedBytes());
         }
+        report(
+            label(only, "encrypted 2^" + shift + " 2MB mmap"),
+            Double.NaN,
+            path,
+            p -> new EncryptedDirectory(new MMapDirectory(p), key, shift, 2L << 20),
+            mix,
+            d -> ((EncryptedDirectory) d).cachedBytes());
       }
     }
+  }
+
+  /** The label to print, or null (do not print) during the warm-up pass. */
+  private static String label(String printing, String label) {
+    return printing == null ? null : label;
   }
 
   private static void report(
@@ -352,9 +388,12 @@ final class EncryptedDirectoryBenchmark {
         DirectoryReader reader = DirectoryReader.open(dir)) {
       double open = seconds(t0) * 1e3;
       double[] micros = latency(new IndexSearcher(reader), mix);
+      if (label == null) {
+        return;
+      }
       System.out.printf(
           Locale.US,
-          "%-22s %10.1f %10.0f %12.1f %12.1f %10.1f%n",
+          "%-26s %10.1f %10.0f %12.1f %12.1f %10.1f%n",
           label,
           indexing,
           open,

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.codecs.CodecUtil;
@@ -39,7 +42,10 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
@@ -194,6 +200,69 @@ class EncryptedDirectoryLuceneIT {
     }
     assertEquals(expected, searcher.count(both));
     assertEquals(docs / 60, searcher.count(IntPoint.newRangeQuery("year", 1950, 1950)));
+  }
+
+  /**
+   * Searcher threads racing on a cache far smaller than the index find what a plain index finds.
+   */
+  @Test
+  void concurrentSearchesMatchPlainIndex() throws Exception {
+    try (Directory plain = new ByteBuffersDirectory();
+        EncryptedDirectory encrypted =
+            new EncryptedDirectory(new NIOFSDirectory(folder), key, 12, 64 << 10)) {
+      for (Directory dir : List.of(plain, encrypted)) {
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+        config.setMergePolicy(NoMergePolicy.INSTANCE);
+        config.setMaxBufferedDocs(500);
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
+          for (int i = 0; i < 3000; i++) {
+            writer.addDocument(doc(i));
+          }
+        }
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try (DirectoryReader p = DirectoryReader.open(plain);
+          DirectoryReader e = DirectoryReader.open(encrypted)) {
+        IndexSearcher expected = new IndexSearcher(p);
+        IndexSearcher actual = new IndexSearcher(e, pool);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          int thread = t;
+          runs.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < 300; i++) {
+                      int n = (i * 7 + thread * 13) % 3000;
+                      Query q =
+                          new BooleanQuery.Builder()
+                              .add(
+                                  new TermQuery(new Term("note", Integer.toString(n))),
+                                  BooleanClause.Occur.SHOULD)
+                              .add(
+                                  new TermQuery(new Term("name", "word" + (n % 7))),
+                                  BooleanClause.Occur.SHOULD)
+                              .build();
+                      TopDocs a = expected.search(q, 5);
+                      TopDocs b = new IndexSearcher(e).search(q, 5);
+                      assertEquals(a.totalHits, b.totalHits);
+                      for (int k = 0; k < a.scoreDocs.length; k++) {
+                        assertEquals(a.scoreDocs[k].doc, b.scoreDocs[k].doc);
+                        assertEquals(
+                            expected.storedFields().document(a.scoreDocs[k].doc).get("id"),
+                            actual.storedFields().document(b.scoreDocs[k].doc).get("id"));
+                      }
+                    }
+                    return null;
+                  }));
+        }
+        for (Future<?> run : runs) {
+          run.get();
+        }
+        assertEquals(3000 / 7 + 1, actual.count(new TermQuery(new Term("name", "word0"))));
+      } finally {
+        pool.shutdown();
+      }
+    }
   }
 
   @Test

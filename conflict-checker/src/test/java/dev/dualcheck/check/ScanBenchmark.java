@@ -1,0 +1,110 @@
+package dev.dualcheck.check;
+
+import dev.dualcheck.generator.ClinicGenerator;
+import dev.dualcheck.index.PersonIndex;
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.CsvRecords;
+import dev.dualcheck.store.RecordKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * End-to-end scan speed on a large generated clinic (default 100,000 clients, 5 notes each): index
+ * once into {@code DIR/index}, then scan the contacts and report contacts per second and the p50
+ * and p95 latency of single warm checks. Prints a table; asserts nothing. Run from the repository
+ * root after the build command of {@link AccuracyReport}:
+ *
+ * <pre>
+ * java -Xmx2g -cp conflict-checker/target/test-classes:conflict-checker/target/classes:$(cat /tmp/dualcheck-test.cp) \
+ *     dev.dualcheck.check.ScanBenchmark /tmp/dualcheck-bench
+ * </pre>
+ *
+ * Properties: {@code -Dclients=100000 -DnotesPerClient=5 -Dcontacts=2000}.
+ */
+public final class ScanBenchmark {
+
+  private ScanBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/dualcheck-bench");
+    int clients = Integer.getInteger("clients", 100_000);
+    double notes = Double.parseDouble(System.getProperty("notesPerClient", "5"));
+    int contacts = Integer.getInteger("contacts", 2000);
+    Path data = dir.resolve("data");
+    if (!Files.exists(data.resolve("truth.csv"))) {
+      long t0 = System.nanoTime();
+      new ClinicGenerator(7)
+          .clients(clients)
+          .contacts(contacts)
+          .notesPerClient(notes)
+          .writeTo(data);
+      System.out.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+    Path indexDir = dir.resolve("index");
+    try (PersonIndex index = PersonIndex.open(FSDirectory.open(indexDir))) {
+      if (index.committedSequence() < 0) {
+        long t0 = System.nanoTime();
+        for (RecordKind kind :
+            List.of(
+                RecordKind.CLIENT,
+                RecordKind.ASSOCIATE,
+                RecordKind.NOTE,
+                RecordKind.STAFF,
+                RecordKind.TIE)) {
+          for (ClinicRecord r : CsvRecords.read(kind, data.resolve(kind.fileName() + ".csv"))) {
+            index.upsert(r);
+          }
+        }
+        index.commit(1);
+        System.out.printf(Locale.ROOT, "indexed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "index: %d clients, %d associates, %d note versions%n",
+          index.count(RecordKind.CLIENT),
+          index.count(RecordKind.ASSOCIATE),
+          index.count(RecordKind.NOTE));
+      List<ClinicRecord> batch = CsvRecords.read(RecordKind.CONTACT, data.resolve("contacts.csv"));
+      ConflictChecker checker = new ConflictChecker(index, MatchSettings.defaults());
+      // warm up
+      checker.scan(batch, "warm", Instant.EPOCH, n -> {});
+      long t0 = System.nanoTime();
+      ScanResult result = checker.scan(batch, "bench", Instant.EPOCH, n -> {});
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      long[] nanos = new long[batch.size()];
+      for (int i = 0; i < batch.size(); i++) {
+        long s = System.nanoTime();
+        checker.check(batch.get(i));
+        nanos[i] = System.nanoTime() - s;
+      }
+      Arrays.sort(nanos);
+      java.util.Map<String, Integer> byType = new java.util.TreeMap<>();
+      for (Finding f : result.findings()) {
+        byType.merge(f.type().jsonName() + "/" + f.level().jsonName(), 1, Integer::sum);
+      }
+      System.out.println("findings by type and level: " + byType);
+      Evaluation e =
+          Evaluation.of(
+              GeneratedClinicIndex.readTruth(data.resolve("truth.csv")),
+              result.findings(),
+              batch.size());
+      System.out.print(e.table());
+      System.out.printf(
+          Locale.ROOT,
+          "scan: %d contacts in %.2f s = %.0f contacts/s, %d findings; check p50 %.2f ms, p95 %.2f"
+              + " ms, max %.2f ms%n",
+          batch.size(),
+          seconds,
+          batch.size() / seconds,
+          result.findings().size(),
+          nanos[nanos.length / 2] / 1e6,
+          nanos[(int) (nanos.length * 0.95)] / 1e6,
+          nanos[nanos.length - 1] / 1e6);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.dualcheck.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PersonIndexIT {
+
+  private static ClinicRecord record(RecordKind kind, String id, String... pairs) {
+    Map<String, String> fields = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      fields.put(pairs[i], pairs[i + 1]);
+    }
+    return new ClinicRecord(kind, id, fields);
+  }
+
+  private static List<String> ids(List<ClinicRecord> records) {
+    return records.stream().map(ClinicRecord::id).toList();
+  }
+
+  @Test
+  void sequenceSurvivesReopening(@TempDir Path dir) throws Exception {
+    try (Directory d = FSDirectory.open(dir);
+        PersonIndex index = PersonIndex.open(d)) {
+      assertEquals(-1, index.committedSequence());
+      index.upsert(record(RecordKind.CLIENT, "C1", "given_name", "Ada", "family_name", "Byron"));
+      index.commit(42);
+    }
+    try (Directory d = FSDirectory.open(dir);
+        PersonIndex index = PersonIndex.open(d)) {
+      assertEquals(42, index.committedSequence());
+      assertEquals(1, index.count(RecordKind.CLIENT));
+    }
+  }
+
+  @Test
+  void candidatesByNameVariantsPhoneAndKind() throws Exception {
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      index.upsert(
+          record(RecordKind.CLIENT, "C1", "given_name", "William", "family_name", "Müller"));
+      index.upsert(
+          record(
+              RecordKind.CLIENT,
+              "C2",
+              "given_name",
+              "Zed",
+              "family_name",
+              "Quist",
+              "phone",
+              "+1 202 555 0143"));
+      index.upsert(
+          record(RecordKind.STAFF, "S1", "given_name", "Rutger", "family_name", "van den Berg"));
+      index.upsert(
+          record(
+              RecordKind.CLIENT,
+              "C3",
+              "given_name",
+              "Ana",
+              "family_name",
+              "Smith",
+              "former_family_names",
+              "Okonkwo"));
+      index.commit(1);
+      var all = EnumSet.of(RecordKind.CLIENT, RecordKind.STAFF);
+      // nickname and transcription
+      assertEquals(
+          "C1",
+          index
+              .candidates(
+                  record(RecordKind.CONTACT, "K", "given_name", "Bill", "family_name", "Mueller"),
+                  all,
+                  5)
+              .get(0)
+              .id());
+      // swapped names
+      assertEquals(
+          "C1",
+          index
+              .candidates(
+                  record(RecordKind.CONTACT, "K", "given_name", "Muller", "family_name", "William"),
+                  all,
+                  5)
+              .get(0)
+              .id());
+      // the phone alone, written another way
+      assertEquals(
+          List.of("C2"),
+          ids(
+              index.candidates(
+                  record(RecordKind.CONTACT, "K", "given_name", "X", "phone", "(202) 555-0143"),
+                  all,
+                  5)));
+      // particles dropped, kind filtered
+      assertEquals(
+          List.of("S1"),
+          ids(
+              index.candidates(
+                  record(RecordKind.CONTACT, "K", "given_name", "Rutger", "family_name", "Berg"),
+                  EnumSet.of(RecordKind.STAFF),
+                  5)));
+      assertEquals(
+          List.of(),
+          index.candidates(
+              record(RecordKind.CONTACT, "K", "given_name", "Rutger", "family_name", "Berg"),
+              EnumSet.of(RecordKind.TIE),
+              5));
+      // former family name
+      assertTrue(
+          ids(index.candidates(
+                  record(RecordKind.CONTACT, "K", "given_name", "Ana", "family_name", "Okonkwo"),
+                  all,
+                  5))
+              .contains("C3"));
+      // the stored record comes back whole
+      ClinicRecord back =
+          index
+              .candidates(
+                  record(RecordKind.CONTACT, "K", "given_name", "Zed", "family_name", "Quist"),
+                  all,
+                  1)
+              .get(0);
+      assertEquals("+1 202 555 0143", back.get("phone"));
+    }
+  }
+
+  @Test
+  void notesByPhraseTypoNicknameAndVersion() throws Exception {
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      index.upsert(
+          record(
+              RecordKind.NOTE,
+              "N1",
+              "client_id",
+              "C1",
+              "version",
+              "1",
+              "text",
+              "She met Bill J. Turner at the bakery."));
+      index.upsert(
+          record(
+              RecordKind.NOTE,
+              "N2",
+              "client_id",
+              "C2",
+              "version",
+              "1",
+              "text",
+              "Turner and Bill were mentioned separately, far apart in this long sentence."));
+      index.upsert(
+          record(
+              RecordKind.NOTE,
+              "N1",
+              "client_id",
+              "C1",
+              "version",
+              "2",
+              "text",
+              "Amended: she met Wiliam Turner."));
+      index.commit(1);
+      assertEquals(
+          2, ids(index.notesMentioning(List.of(List.of("Bill", "Turner")), 1, true, 10)).size());
+      assertEquals(
+          List.of("N1", "N1"),
+          ids(index.notesMentioning(List.of(List.of("William", "Turner")), 1, true, 10)));
+      assertEquals(
+          List.of(), index.notesMentioning(List.of(List.of("Agnes", "Turner")), 1, true, 10));
+      assertEquals(List.of(), index.notesMentioning(List.of(List.of("Turner")), 1, true, 10));
+      assertEquals(3, index.count(RecordKind.NOTE));
+    }
+  }
+
+  @Test
+  void contactsAreNotIndexed() throws Exception {
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> index.upsert(record(RecordKind.CONTACT, "K1", "given_name", "A")));
+    }
+  }
+}
