@@ -70,11 +70,14 @@ final class ScanCommand implements Callable<Integer> {
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
       User user = workspace.store.user();
       String forStaff = forClinician == null ? null : forClinician.strip();
-      boolean ownAcquaintances = user.role() == Role.CLINICIAN && forStaff != null;
+      boolean ownAcquaintances = user.role() == Role.CLINICIAN;
       if (ownAcquaintances) {
         // a therapist may check their own acquaintances (e.g. their phone's contacts), never a
         // batch for the clinic, and gets no full report
-        if (!forStaff.equals(user.staffId()) || reportOut != null) {
+        if (forStaff == null) {
+          forStaff = user.staffId();
+        }
+        if (forStaff == null || !forStaff.equals(user.staffId()) || reportOut != null) {
           Access.deny(workspace, "scan other than their own acquaintances, without --report");
         }
       } else {

@@ -124,8 +124,14 @@ class InteropCliIT {
 
     Cli.Result other = dana.run("scan", phone.toString(), "--for", "S0004");
     assertEquals(3, other.status(), other::toString);
-    Cli.Result batch = dana.run("scan", phone.toString());
-    assertEquals(3, batch.status(), batch::toString);
-    assertEquals("error: access denied: clinician may not scan\n", batch.err());
+    Cli.Result report =
+        dana.run("scan", phone.toString(), "--report", folder.resolve("r.pdf").toString());
+    assertEquals(3, report.status(), report::toString);
+    assertEquals(
+        "error: access denied: clinician may not scan other than their own acquaintances,"
+            + " without --report\n",
+        report.err());
+    Cli.Result byDefault = dana.run("scan", phone.toString());
+    assertEquals(1, byDefault.status(), "--for defaults to her own id: " + byDefault);
   }
 }
