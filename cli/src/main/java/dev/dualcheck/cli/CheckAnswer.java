@@ -4,7 +4,6 @@ import dev.dualcheck.check.Finding;
 import dev.dualcheck.check.ScanResult;
 import dev.dualcheck.policy.Disclosed;
 import dev.dualcheck.policy.Disclosure;
-import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Store;
@@ -40,7 +39,9 @@ final class CheckAnswer {
   }
 
   private static Map<String, String> fields() {
+    // insertion order is the order of the fingerprint behind a check's contact id
     Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("kind", "kind");
     fields.put("given", "given_name");
     fields.put("middle", "middle_name");
     fields.put("family", "family_name");
@@ -50,27 +51,28 @@ final class CheckAnswer {
     fields.put("city", "city");
     fields.put("employer", "employer");
     fields.put("referred_by", "referred_by");
-    fields.put("kind", "kind");
-    return Map.copyOf(fields);
+    return java.util.Collections.unmodifiableMap(fields);
   }
 
   /**
    * The contact to check from values by {@link #FIELDS} name; {@code forClinician} is the therapist
-   * asking (acquaintance checks), e.g. the user's own staff id.
+   * asking (acquaintance checks), e.g. the user's own staff id. Its id is a keyed fingerprint of
+   * the fields: the same person checked again gets the same id (so decisions stick), another person
+   * another.
    */
   static ClinicRecord contact(Map<String, String> values, String forClinician, Store store) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("kind", "acquaintance");
-    values.forEach(
-        (name, value) -> {
-          if (value != null && !value.isBlank()) {
-            fields.put(FIELDS.getOrDefault(name, name), value.strip());
-          }
-        });
+    for (Map.Entry<String, String> field : FIELDS.entrySet()) {
+      String value = values.get(field.getKey());
+      if (value != null && !value.isBlank()) {
+        fields.put(field.getValue(), value.strip());
+      }
+    }
     if (forClinician != null && !forClinician.isBlank()) {
       fields.put("for_clinician", forClinician.strip());
     }
-    // the same person checked again gets the same id (so decisions stick), another person another
+    // in FIELDS order, so a request's field order cannot change the id
     List<String> who = new ArrayList<>(List.of("check"));
     fields.forEach(
         (column, value) -> {
@@ -86,7 +88,7 @@ final class CheckAnswer {
   static CheckAnswer ask(Workspace workspace, User viewer, ClinicRecord contact, Clock clock)
       throws IOException {
     Store store = workspace.store;
-    List<Finding> findings = new Reviews(store).apply(contact, workspace.dualcheck.check(contact));
+    List<Finding> findings = workspace.dualcheck.check(contact); // decisions applied
     List<Disclosed> shown = disclosureFor(store, viewer).disclose(findings);
     long withheld = shown.stream().filter(Disclosed::withheld).count();
     store.audit(

