@@ -3,7 +3,6 @@ package dev.dualcheck.cli;
 import dev.dualcheck.interop.FhirRecordSource;
 import dev.dualcheck.interop.VcardSource;
 import dev.dualcheck.spi.Options;
-import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Role;
 import java.nio.file.Files;
@@ -78,16 +77,15 @@ final class ImportCommand implements Callable<Integer> {
     putIfSet(options, FhirRecordSource.IDENTIFIER_SYSTEM, identifierSystem);
     try (Workspace workspace = Workspace.open(main, storeOptions)) {
       Access.require(workspace, "import", Role.DIRECTOR);
-      List<ClinicRecord> written =
-          workspace.dualcheck.importFile(file, kind, format, new Options(options));
+      long written = workspace.dualcheck.importFile(file, kind, format, new Options(options));
       workspace.store.audit(
           "import",
           null,
           null,
-          written.size() + " " + (kind != null ? kind.fileName() : "records") + " written");
+          written + " " + (kind != null ? kind.fileName() : "records") + " written");
       main.out.println(
           "imported "
-              + written.size()
+              + written
               + " "
               + (kind != null ? kind.fileName() : "records")
               + " from "

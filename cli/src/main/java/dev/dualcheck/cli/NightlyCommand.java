@@ -123,15 +123,15 @@ final class NightlyCommand implements Callable<Integer> {
           }
           if (kind == RecordKind.CONTACT) {
             toScan.addAll(CsvRecords.read(kind, file));
-          } else {
-            List<ClinicRecord> written = store.importCsv(kind, file);
-            if (kind == RecordKind.TIE) {
-              for (ClinicRecord tie : written) {
-                ClinicRecord contact = asContact(tie);
-                toScan.add(contact);
-                tieDeclaredBy.put(contact.id(), tie.get("staff_id"));
-              }
+          } else if (kind == RecordKind.TIE) {
+            // a tie file is a therapist's acquaintances: small enough to keep what was written
+            for (ClinicRecord tie : store.importCsv(kind, file)) {
+              ClinicRecord contact = asContact(tie);
+              toScan.add(contact);
+              tieDeclaredBy.put(contact.id(), tie.get("staff_id"));
             }
+          } else {
+            store.importCsv(kind, file, written -> {}); // streamed: holds no list of the rows
           }
           moveTo(file, config.dropFolder().resolve("processed"), null);
           imported++;

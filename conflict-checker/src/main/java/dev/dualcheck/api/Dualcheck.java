@@ -163,16 +163,17 @@ public final class Dualcheck implements AutoCloseable {
    * line); other formats name their own places.
    *
    * @param kind the kind to import, or null for every kind the file holds
-   * @return the records written (unchanged ones are skipped)
+   * @return how many records were written (unchanged ones are skipped); a CSV file is streamed, so
+   *     its size is bounded by the disk, not the heap
    */
-  public List<ClinicRecord> importFile(Path file, RecordKind kind, String format, Options options)
+  public long importFile(Path file, RecordKind kind, String format, Options options)
       throws IOException, CsvFormatException {
     RecordSource source = plugins.recordSource(file, format);
-    List<ClinicRecord> written;
+    long written;
     if (source.name().equals("csv") && kind != null) {
-      written = store.importCsv(kind, file);
+      written = store.importCsv(kind, file, record -> {});
     } else {
-      written = store.importRecords(file, source.read(file, kind, options));
+      written = store.importRecords(file, source.read(file, kind, options)).size();
     }
     updateIndex();
     return written;
@@ -223,8 +224,19 @@ public final class Dualcheck implements AutoCloseable {
               throw new UncheckedIOException(e);
             }
           });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+    } catch (IOException | RuntimeException e) {
+      // the feed comes in pages: a failure (tampering) after some of them must not leave their
+      // records in the writer for a later commit, so the index goes back to its last commit
+      index = null;
+      try {
+        current.rollback();
+      } catch (IOException | RuntimeException r) {
+        e.addSuppressed(r);
+      }
+      if (e instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw e;
     }
     current.commit(sequence);
     return count[0];

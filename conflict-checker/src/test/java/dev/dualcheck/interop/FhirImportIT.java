@@ -45,9 +45,8 @@ class FhirImportIT {
 
   @Test
   void bundleMapsEveryNameUseDatesTelecomAddressAndReferences() throws Exception {
-    List<ClinicRecord> written =
-        dc.importFile(InteropStore.file("bundle.json"), null, null, SYSTEMS);
-    assertEquals(8, written.size(), "1 practitioner, 2 patients, 5 related persons; no encounter");
+    long written = dc.importFile(InteropStore.file("bundle.json"), null, null, SYSTEMS);
+    assertEquals(8, written, "1 practitioner, 2 patients, 5 related persons; no encounter");
 
     ClinicRecord mina = get(RecordKind.CLIENT, "C900101");
     assertEquals(

@@ -1,8 +1,9 @@
 package dev.dualcheck.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -52,47 +55,237 @@ public final class CsvRecords {
   public static List<ClinicRecord> read(RecordKind kind, Path csv)
       throws IOException, CsvFormatException {
     List<ClinicRecord> records = new ArrayList<>();
-    for (Row row : readRows(kind, csv)) {
-      records.add(row.record());
-    }
+    scan(kind, csv, true, row -> records.add(row.record()));
     return records;
   }
 
   /** A validated record and the line it starts on. */
   record Row(ClinicRecord record, long line) {}
 
+  /** Receives validated rows one at a time. */
+  @FunctionalInterface
+  interface RowSink {
+    void accept(Row row) throws IOException, CsvFormatException;
+  }
+
   static List<Row> readRows(RecordKind kind, Path csv) throws IOException, CsvFormatException {
-    return readRows(kind, csv, new StringReader(decodeUtf8(csv, Files.readAllBytes(csv))));
+    List<Row> rows = new ArrayList<>();
+    scan(kind, csv, true, rows::add);
+    return rows;
+  }
+
+  /**
+   * Validates the file in one streaming pass, handing each row to the sink as soon as it is valid,
+   * and returns the SHA-256 of the file's bytes (so a second pass can prove it read the same file).
+   * Only a fixed buffer and, with checkDuplicates, 16 bytes per id are held.
+   */
+  static byte[] scan(RecordKind kind, Path csv, boolean checkDuplicates, RowSink sink)
+      throws IOException, CsvFormatException {
+    MessageDigest sha256 = sha256();
+    try (InputStream in = Files.newInputStream(csv);
+        Utf8Reader reader = new Utf8Reader(in, sha256)) {
+      readRows(kind, csv, reader, checkDuplicates, sink);
+    }
+    return sha256.digest();
   }
 
   /** Decodes strict UTF-8, naming the line of the first byte that is not. */
-  static String decodeUtf8(Path file, byte[] bytes) throws CsvFormatException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      long line = 1;
-      for (int i = 0; i < in.position(); i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
+  static String decodeUtf8(Path file, byte[] bytes) throws IOException, CsvFormatException {
+    StringBuilder text = new StringBuilder(bytes.length);
+    char[] buffer = new char[8192];
+    try (Utf8Reader reader = new Utf8Reader(new ByteArrayInputStream(bytes), sha256())) {
+      for (int n; (n = reader.read(buffer)) >= 0; ) {
+        text.append(buffer, 0, n);
       }
-      throw new CsvFormatException(file, line, null, "expected UTF-8 text");
+    } catch (BadUtf8 e) {
+      throw new CsvFormatException(file, e.line, null, "expected UTF-8 text");
     }
-    decoder.flush(out);
-    return out.flip().toString();
+    return text.toString();
   }
 
   /** Validates CSV text; file names the source in messages. */
   static List<Row> readRows(RecordKind kind, Path file, Reader reader)
       throws IOException, CsvFormatException {
+    List<Row> rows = new ArrayList<>();
+    readRows(kind, file, reader, true, rows::add);
+    return rows;
+  }
+
+  private static void readRows(
+      RecordKind kind, Path file, Reader reader, boolean checkDuplicates, RowSink sink)
+      throws IOException, CsvFormatException {
     try (CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180)) {
-      return new Reading(kind, file).read(parser);
+      new Reading(kind, file).read(parser, checkDuplicates ? new IdLines() : null, sink);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  /** The decoder met a byte sequence that is not UTF-8; line counts from 1. */
+  static final class BadUtf8 extends CharacterCodingException {
+    private static final long serialVersionUID = 1L;
+    final long line;
+
+    BadUtf8(long line) {
+      this.line = line;
+    }
+  }
+
+  /**
+   * Strict streaming UTF-8 decoding (a {@link java.io.InputStreamReader} would not say where a bad
+   * byte is): counts the lines it has decoded, so a bad byte is reported with its line, and feeds
+   * every byte it reads to a digest.
+   */
+  static final class Utf8Reader extends Reader {
+    private final InputStream in;
+    private final MessageDigest digest;
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+    private long newlines;
+    private boolean eof;
+    private boolean flushed;
+
+    Utf8Reader(InputStream in, MessageDigest digest) {
+      this.in = in;
+      this.digest = digest;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      CharBuffer out = CharBuffer.wrap(cbuf, off, len);
+      while (out.position() == off) {
+        if (flushed) {
+          return -1;
+        }
+        CoderResult result = decoder.decode(bytes, out, eof);
+        if (result.isError()) {
+          countNewlines(cbuf, off, out.position());
+          throw new BadUtf8(newlines + 1);
+        }
+        if (result.isUnderflow()) {
+          if (eof) {
+            decoder.flush(out);
+            flushed = true;
+          } else {
+            fill();
+          }
+        }
+      }
+      countNewlines(cbuf, off, out.position());
+      return out.position() - off;
+    }
+
+    private void fill() throws IOException {
+      bytes.compact();
+      int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+      if (n < 0) {
+        eof = true;
+      } else {
+        digest.update(bytes.array(), bytes.position(), n);
+        bytes.position(bytes.position() + n);
+      }
+      bytes.flip();
+    }
+
+    private void countNewlines(char[] cbuf, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (cbuf[i] == '\n') {
+          newlines++;
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /**
+   * The first line of every id seen, keyed by a 64-bit hash of the id with a per-import random
+   * seed: an open-addressing table of two long arrays (at most 43 bytes per id, 21 on average)
+   * instead of a map of strings (about 100). Two ids sharing a hash would be reported as a
+   * duplicate; at five million ids the chance is below one in a million, and a retry draws a new
+   * seed.
+   */
+  static final class IdLines {
+    private final long seed = new SecureRandom().nextLong();
+    private long[] hashes = new long[1 << 12];
+    private long[] lines = new long[1 << 12];
+    private int size;
+
+    boolean contains(String id) {
+      long hash = hash(id);
+      int mask = hashes.length - 1;
+      for (int i = (int) hash & mask; lines[i] != 0; i = (i + 1) & mask) {
+        if (hashes[i] == hash) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Remembers the id's line (at least 1); returns the line it was first seen on, or 0. */
+    long putIfAbsent(String id, long line) {
+      long hash = hash(id);
+      int mask = hashes.length - 1;
+      for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
+        if (lines[i] == 0) {
+          hashes[i] = hash;
+          lines[i] = line;
+          if (++size > hashes.length / 4 * 3) {
+            grow();
+          }
+          return 0;
+        }
+        if (hashes[i] == hash) {
+          return lines[i];
+        }
+      }
+    }
+
+    private void grow() {
+      long[] oldHashes = hashes;
+      long[] oldLines = lines;
+      hashes = new long[oldHashes.length * 2];
+      lines = new long[oldLines.length * 2];
+      int mask = hashes.length - 1;
+      for (int j = 0; j < oldHashes.length; j++) {
+        if (oldLines[j] != 0) {
+          int i = (int) oldHashes[j] & mask;
+          while (lines[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          hashes[i] = oldHashes[j];
+          lines[i] = oldLines[j];
+        }
+      }
+    }
+
+    private long hash(String id) {
+      long h = seed;
+      for (int i = 0; i < id.length(); i++) {
+        h = (h ^ id.charAt(i)) * 0x100000001b3L;
+      }
+      // murmur3 finaliser, so that the low bits used as a slot depend on every character
+      h ^= h >>> 33;
+      h *= 0xff51afd7ed558ccdL;
+      h ^= h >>> 33;
+      h *= 0xc4ceb9fe1a85ec53L;
+      return h ^ (h >>> 33);
     }
   }
 
@@ -228,14 +421,13 @@ public final class CsvRecords {
       this.file = file;
     }
 
-    List<Row> read(CSVParser parser) throws CsvFormatException {
+    void read(CSVParser parser, IdLines firstLines, RowSink sink)
+        throws IOException, CsvFormatException {
       Iterator<CSVRecord> rows = parser.iterator();
       if (!hasNext(rows, 1)) {
         throw fail(1, null, "expected a header row");
       }
       readHeader(rows.next());
-      List<Row> records = new ArrayList<>();
-      Map<String, Long> firstLine = new HashMap<>();
       while (true) {
         long line = parser.getCurrentLineNumber() + 1;
         if (!hasNext(rows, line)) {
@@ -246,27 +438,31 @@ public final class CsvRecords {
           continue; // a blank line, e.g. at the end of the file
         }
         ClinicRecord record = toRecord(row, line);
-        Long earlier = firstLine.putIfAbsent(record.id(), line);
-        if (earlier != null) {
+        long earlier = firstLines == null ? 0 : firstLines.putIfAbsent(record.id(), line);
+        if (earlier != 0) {
           String column = kind.idColumn() == null ? "staff_id" : kind.idColumn();
           throw fail(line, column, "duplicate id, first on line " + earlier);
         }
-        records.add(new Row(record, line));
+        sink.accept(new Row(record, line));
       }
-      return records;
     }
 
     /** Reads ahead one record, naming the line where the text stops being CSV. */
-    private boolean hasNext(Iterator<CSVRecord> rows, long line) throws CsvFormatException {
+    private boolean hasNext(Iterator<CSVRecord> rows, long line)
+        throws IOException, CsvFormatException {
       try {
         return rows.hasNext();
       } catch (UncheckedIOException e) {
-        throw fail(
-            line,
-            null,
-            e.getCause() instanceof CharacterCodingException
-                ? "expected UTF-8 text"
-                : "malformed CSV (check the quotes)");
+        if (e.getCause() instanceof BadUtf8 bad) {
+          throw fail(bad.line, null, "expected UTF-8 text");
+        }
+        if (e.getCause() instanceof CharacterCodingException) {
+          throw fail(line, null, "expected UTF-8 text");
+        }
+        if (e.getCause() instanceof CSVException) {
+          throw fail(line, null, "malformed CSV (check the quotes)");
+        }
+        throw e.getCause(); // reading the file failed
       }
     }
 

@@ -45,7 +45,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -708,18 +707,122 @@ public final class Store implements AutoCloseable {
 
   /**
    * Validates the whole file first, then writes it in one transaction; re-importing an id updates
-   * that record (new version). Returns the records written (unchanged ones are skipped).
+   * that record (new version). Returns the records written (unchanged ones are skipped): meant for
+   * small files such as ties; a large file should go through {@link #importCsv(RecordKind, Path,
+   * Consumer)}, which holds no list.
    */
   public synchronized List<ClinicRecord> importCsv(RecordKind kind, Path csv)
+      throws IOException, CsvFormatException {
+    List<ClinicRecord> written = new ArrayList<>();
+    importCsv(kind, csv, written::add);
+    return written;
+  }
+
+  /**
+   * Imports a file of any size in bounded memory: a first streaming pass validates every row, its
+   * ids and references (nothing is written if any fails), a second pass over the same bytes (proved
+   * by their SHA-256) writes them in one transaction. Each record written is handed to {@code
+   * written} during that transaction, so it is final only once this method returns normally.
+   * Returns how many records were written (unchanged ones are skipped).
+   */
+  public synchronized long importCsv(RecordKind kind, Path csv, Consumer<ClinicRecord> written)
       throws IOException, CsvFormatException {
     checkOpen();
     if (kind == RecordKind.CONTACT) {
       throw new IllegalArgumentException("contacts are checked, never stored");
     }
-    List<CsvRecords.Row> rows = CsvRecords.readRows(kind, csv);
     try (WriterLock lock = WriterLock.acquire(dir)) {
-      checkReferences(kind, csv, rows);
-      return write(rows);
+      References references = new References(kind, csv);
+      byte[] validated = CsvRecords.scan(kind, csv, true, references::check);
+      long[] count = {0};
+      CsvFormatException[] failed = {null};
+      try {
+        transaction(
+            () -> {
+              Writer writer = new Writer();
+              byte[] writing;
+              try {
+                writing =
+                    CsvRecords.scan(
+                        kind,
+                        csv,
+                        false,
+                        row -> {
+                          ClinicRecord stored;
+                          try {
+                            stored = writer.write(row.record(), null);
+                          } catch (SQLException | GeneralSecurityException e) {
+                            throw new IOException("writing the import failed", e);
+                          }
+                          if (stored != null) {
+                            count[0]++;
+                            written.accept(stored);
+                          }
+                        });
+              } catch (CsvFormatException e) {
+                failed[0] = e;
+                throw new ImportAborted();
+              }
+              if (!java.security.MessageDigest.isEqual(validated, writing)) {
+                failed[0] =
+                    new CsvFormatException(csv, 0, null, "the file changed during the import");
+                throw new ImportAborted();
+              }
+              writer.finish();
+            });
+      } catch (ImportAborted e) {
+        throw failed[0];
+      }
+      return count[0];
+    }
+  }
+
+  /** Unwinds the import's transaction (rolled back) to rethrow a validation error. */
+  private static final class ImportAborted extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Checks that each row's client or staff id names a record in the store, remembering the ids
+   * found as 64-bit hashes (a million referenced clients cost tens of megabytes, not hundreds).
+   */
+  private final class References {
+    private final Path csv;
+    private final String column;
+    private final RecordKind target;
+    private final CsvRecords.IdLines found = new CsvRecords.IdLines();
+
+    References(RecordKind kind, Path csv) {
+      this.csv = csv;
+      switch (kind) {
+        case ASSOCIATE, NOTE -> {
+          column = "client_id";
+          target = RecordKind.CLIENT;
+        }
+        case TIE -> {
+          column = "staff_id";
+          target = RecordKind.STAFF;
+        }
+        default -> {
+          column = null;
+          target = null;
+        }
+      }
+    }
+
+    void check(CsvRecords.Row row) throws IOException, CsvFormatException {
+      if (column == null) {
+        return;
+      }
+      String id = row.record().get(column);
+      if (found.contains(id)) {
+        return;
+      }
+      if (findLatest(target, id) == null) {
+        throw CsvRecords.fail(
+            csv, row, column, "expected the id of a " + target.singular() + " in the store");
+      }
+      found.putIfAbsent(id, 1);
     }
   }
 
@@ -757,11 +860,6 @@ public final class Store implements AutoCloseable {
           writer.finish();
         });
     return written;
-  }
-
-  private void checkReferences(RecordKind kind, Path csv, List<CsvRecords.Row> rows)
-      throws IOException, CsvFormatException {
-    checkReferences(kind, csv, rows, List.of());
   }
 
   /** Each row's client or staff id must name a record in the store or in {@code batch}. */
@@ -848,6 +946,9 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** Rows per page of {@link #forEachChangedSince}: a few megabytes of decrypted records. */
+  static final int CHANGE_PAGE = 10_000;
+
   /** Grows with every write; compare with {@link #forEachChangedSince}. */
   public synchronized long changeSequence() throws IOException {
     checkOpen();
@@ -858,15 +959,39 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Every record written after the sequence number, in write order; each version of a note. */
+  /**
+   * Every record written after the sequence number, in write order; each version of a note. Hands
+   * them out in pages of {@value #CHANGE_PAGE} rows, each page decrypted and authenticated whole
+   * before any of its records is handed out, so memory stays bounded however many rows changed. A
+   * tampered row throws {@link IntegrityException} after the pages before it were handed out: a
+   * caller building something from the feed (the index) must discard it unless the call returns.
+   */
   public synchronized void forEachChangedSince(long sequence, Consumer<ClinicRecord> action)
       throws IOException {
     checkOpen();
-    List<ClinicRecord> records =
-        query(
-            "SELECT row, kind, version, key_version, data FROM record WHERE seq > ? ORDER BY seq",
-            ps -> ps.setLong(1, sequence));
-    records.forEach(action);
+    long after = sequence;
+    while (true) {
+      List<ClinicRecord> page = new ArrayList<>();
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              "SELECT row, kind, version, key_version, data, seq FROM record WHERE seq > ?"
+                  + " ORDER BY seq LIMIT "
+                  + CHANGE_PAGE)) {
+        ps.setLong(1, after);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            page.add(decryptRow(rs).record());
+            after = rs.getLong("seq");
+          }
+        }
+      } catch (SQLException e) {
+        throw sqlFailure(e);
+      }
+      page.forEach(action);
+      if (page.size() < CHANGE_PAGE) {
+        return;
+      }
+    }
   }
 
   // ---------------------------------------------------------------- notes
@@ -1500,7 +1625,8 @@ public final class Store implements AutoCloseable {
      * For each kind with no row when this writer first met it, the ids it has written since: only
      * those can have an earlier version, so a first import needs no lookup per record.
      */
-    private final Map<RecordKind, Set<String>> writtenToEmptyKind = new EnumMap<>(RecordKind.class);
+    private final Map<RecordKind, CsvRecords.IdLines> writtenToEmptyKind =
+        new EnumMap<>(RecordKind.class);
 
     private final Set<RecordKind> storedKinds = EnumSet.noneOf(RecordKind.class);
 
@@ -1569,7 +1695,8 @@ public final class Store implements AutoCloseable {
       if (storedKinds.contains(kind)) {
         return true;
       }
-      Set<String> written = writtenToEmptyKind.get(kind);
+      // ids as 64-bit hashes: a shared hash merely costs one lookup
+      CsvRecords.IdLines written = writtenToEmptyKind.get(kind);
       if (written == null) {
         PreparedStatement ps = prepared("SELECT 1 FROM record WHERE kind = ? LIMIT 1");
         ps.setString(1, kind.name());
@@ -1579,10 +1706,10 @@ public final class Store implements AutoCloseable {
             return true;
           }
         }
-        written = new HashSet<>();
+        written = new CsvRecords.IdLines();
         writtenToEmptyKind.put(kind, written);
       }
-      return !written.add(record.id());
+      return written.putIfAbsent(record.id(), 1) != 0;
     }
 
     private void insert(ClinicRecord record, long row, int version)

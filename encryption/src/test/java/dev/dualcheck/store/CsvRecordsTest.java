@@ -210,4 +210,39 @@ class CsvRecordsTest {
         "clients.csv line 1, column client_id: expected this column (the record id)",
         failure(RecordKind.CLIENT, "given_name\nIda\n").getMessage());
   }
+
+  @Test
+  void decodesStreamedAcrossBufferBoundariesAndNamesTheLineOfALateBadByte() throws Exception {
+    StringBuilder text = new StringBuilder();
+    int lines = 0;
+    while (text.length() < 200_000) {
+      text.append("ä€𝄞 line ").append(++lines).append('\n'); // 2-, 3- and 4-byte characters
+    }
+    byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+    assertEquals(text.toString(), CsvRecords.decodeUtf8(Path.of("notes.csv"), good));
+
+    byte[] bad = java.util.Arrays.copyOf(good, good.length + 3);
+    bad[good.length] = 'x';
+    bad[good.length + 1] = (byte) 0xE2; // a 3-byte lead cut short
+    bad[good.length + 2] = '\n';
+    CsvFormatException e =
+        assertThrows(
+            CsvFormatException.class, () -> CsvRecords.decodeUtf8(Path.of("notes.csv"), bad));
+    assertEquals(lines + 1, e.line());
+  }
+
+  @Test
+  void idHashesRememberTheFirstLineOfEveryIdAndGrow() {
+    CsvRecords.IdLines ids = new CsvRecords.IdLines();
+    int count = 100_000;
+    for (int i = 1; i <= count; i++) {
+      assertEquals(0, ids.putIfAbsent("N" + i, i + 1), "N" + i + " is new");
+    }
+    for (int i = 1; i <= count; i++) {
+      assertTrue(ids.contains("N" + i));
+      assertEquals(i + 1, ids.putIfAbsent("N" + i, 5), "N" + i + " was first on line " + (i + 1));
+    }
+    assertFalse(ids.contains("N0"));
+    assertFalse(ids.contains("N" + (count + 1)));
+  }
 }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Run in a child JVM by {@link CrashIT}: opens the store, says so, imports, says done; or, with the
- * single argument {@code --hold-lock DIR}, takes the writer lock and waits to be killed.
+ * Run in a child JVM by {@link CrashIT} and {@link StreamingImportIT}: opens the store, says so,
+ * imports (clients, or the kind named by a fourth argument), reads the change feed through, and
+ * says done with both counts; or, with the single argument {@code --hold-lock DIR}, takes the
+ * writer lock and waits to be killed.
  */
 public final class ImportChild {
   private ImportChild() {}
@@ -23,8 +25,11 @@ public final class ImportChild {
     try (Store store = Store.open(Path.of(args[0]), args[1].toCharArray(), Clock.systemUTC())) {
       System.out.println("importing");
       System.out.flush();
-      store.importCsv(RecordKind.CLIENT, Path.of(args[2]));
-      System.out.println("done");
+      RecordKind kind = args.length > 3 ? RecordKind.valueOf(args[3]) : RecordKind.CLIENT;
+      long written = store.importCsv(kind, Path.of(args[2]), record -> {});
+      long[] fed = {0};
+      store.forEachChangedSince(0, record -> fed[0]++);
+      System.out.println("done " + written + " written, " + fed[0] + " in the feed");
     }
   }
 }

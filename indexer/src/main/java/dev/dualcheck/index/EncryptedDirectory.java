@@ -26,8 +26,11 @@ import org.apache.lucene.util.IOUtils;
  * bounded heap cache shared by all readers of this directory.
  */
 public final class EncryptedDirectory extends FilterDirectory {
-  /** Enough for the hot part of a clinic-sized index; a cold query decrypts what it misses. */
+  /** The smallest default cache: the hot part of a small clinic's index. */
   static final long DEFAULT_CACHE_BYTES = 64L << 20;
+
+  /** System property: the segment cache size in MiB, overriding {@link #defaultCacheBytes()}. */
+  static final String CACHE_PROPERTY = "dualcheck.index.cacheMiB";
 
   private final byte[] indexKey;
   private final int segmentShift;
@@ -43,7 +46,29 @@ public final class EncryptedDirectory extends FilterDirectory {
    * wipe its own; closing this directory closes the delegate and wipes the copy.
    */
   public EncryptedDirectory(Directory delegate, byte[] indexKey) {
-    this(delegate, indexKey, EncryptedFormat.DEFAULT_SEGMENT_SHIFT, DEFAULT_CACHE_BYTES);
+    this(delegate, indexKey, EncryptedFormat.DEFAULT_SEGMENT_SHIFT, defaultCacheBytes());
+  }
+
+  /**
+   * The segment cache size: {@code -Ddualcheck.index.cacheMiB=N} if given, else a quarter of the
+   * maximum heap and at least 64 MiB. A full-size index (3.5 GB) is far larger than any cache, so
+   * the cache grows with the heap it is given: every miss decrypts a segment again.
+   */
+  static long defaultCacheBytes() {
+    String configured = System.getProperty(CACHE_PROPERTY);
+    if (configured != null) {
+      try {
+        long mib = Long.parseLong(configured.strip());
+        if (mib > 0) {
+          return mib << 20;
+        }
+      } catch (NumberFormatException e) {
+        // fall through to the message below
+      }
+      throw new IllegalArgumentException(
+          CACHE_PROPERTY + " must be a positive number of MiB, not " + configured);
+    }
+    return Math.max(DEFAULT_CACHE_BYTES, Runtime.getRuntime().maxMemory() / 4);
   }
 
   EncryptedDirectory(Directory delegate, byte[] indexKey, int segmentShift, long cacheBytes) {

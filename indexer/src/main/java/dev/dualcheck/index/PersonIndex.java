@@ -111,6 +111,18 @@ public final class PersonIndex implements Closeable {
     dirty = false;
   }
 
+  /**
+   * Discards every change since the last commit and closes this index (Lucene's writer cannot go on
+   * after a rollback); the files stay at the last commit. Open the index again to use it.
+   */
+  public void rollback() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      writer.rollback();
+    }
+  }
+
   /** The store sequence of the last commit, or -1 for an index never committed with one. */
   public long committedSequence() throws IOException {
     Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();

@@ -92,4 +92,31 @@ class EncryptedDirectoryTest {
       }
     }
   }
+
+  @Test
+  void cacheIsAQuarterOfTheHeapUnlessConfigured() {
+    String before = System.getProperty(EncryptedDirectory.CACHE_PROPERTY);
+    try {
+      System.clearProperty(EncryptedDirectory.CACHE_PROPERTY);
+      assertEquals(
+          Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4),
+          EncryptedDirectory.defaultCacheBytes());
+      System.setProperty(EncryptedDirectory.CACHE_PROPERTY, " 300 ");
+      assertEquals(300L << 20, EncryptedDirectory.defaultCacheBytes());
+      for (String bad : new String[] {"0", "-5", "1g"}) {
+        System.setProperty(EncryptedDirectory.CACHE_PROPERTY, bad);
+        IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, EncryptedDirectory::defaultCacheBytes);
+        assertEquals(
+            "dualcheck.index.cacheMiB must be a positive number of MiB, not " + bad,
+            e.getMessage());
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty(EncryptedDirectory.CACHE_PROPERTY);
+      } else {
+        System.setProperty(EncryptedDirectory.CACHE_PROPERTY, before);
+      }
+    }
+  }
 }
