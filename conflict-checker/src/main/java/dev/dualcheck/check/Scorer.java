@@ -1,6 +1,7 @@
 package dev.dualcheck.check;
 
 import dev.dualcheck.index.NameKeys;
+import dev.dualcheck.names.Names;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,9 @@ final class Scorer {
       return Weights.probability(bits, priorBits);
     }
   }
+
+  /** Given names less alike than this (Jaro–Winkler) belong to different members of a household. */
+  private static final double HOUSEHOLD_GIVEN_SIMILARITY = 0.6;
 
   private final Weights weights;
   private final String region;
@@ -53,15 +57,16 @@ final class Scorer {
             DateValue.compare(contact.dob, record.dob),
             raw(contact, record, "dob"));
     bits += add(evidence, "sex", same(contact.sex, record.sex), raw(contact, record, "sex"));
+    boolean household = household(contact, record, evidence);
+    String phone = Phones.compare(contact.phone, record.phone, region);
+    double phoneBits = household ? Math.min(0, weights.bits("phone", phone)) : 0;
     bits +=
-        add(
-            evidence,
-            "phone",
-            Phones.compare(contact.phone, record.phone, region),
-            raw(contact, record, "phone"));
+        household
+            ? addWeighed(evidence, "phone", phone, phoneBits, raw(contact, record, "phone"))
+            : add(evidence, "phone", phone, raw(contact, record, "phone"));
     bits +=
         add(evidence, "email", email(contact.email, record.email), raw(contact, record, "email"));
-    bits += address(contact, record, evidence);
+    bits += address(contact, record, evidence, household);
     bits +=
         add(
             evidence,
@@ -74,9 +79,10 @@ final class Scorer {
   /**
    * Street, city and postal code, which agree together when people share a home: their agreement
    * counts once, as the strongest of the three (a relative at the same address is not the same
-   * person), while disagreements add up.
+   * person), while disagreements add up. In a {@link #household} none of them counts.
    */
-  private double address(Person contact, Person record, List<Evidence> evidence) {
+  private double address(
+      Person contact, Person record, List<Evidence> evidence, boolean household) {
     String[] levels = {
       street(contact.street, record.street),
       same(contact.city, record.city),
@@ -95,7 +101,7 @@ final class Scorer {
       double w = bits[i];
       if (w > 0) {
         // only the strongest agreement counts; the others it implies weigh nothing
-        w = !counted && w == strongest ? w : 0;
+        w = !counted && !household && w == strongest ? w : 0;
         counted |= w > 0;
       }
       String[] values = raw(contact, record, fields[i]);
@@ -103,6 +109,37 @@ final class Scorer {
       total += w;
     }
     return total;
+  }
+
+  /**
+   * The same family name under a clearly different given name (little alike: not a slip of the
+   * keyboard the comparator missed, such as "Seu" for "Susan"), or under the other's middle name
+   * with another date of birth: a spouse, child or parent, who shares the home and its landline.
+   * Agreeing phone and address are then what a household has in common, not evidence of the same
+   * person; their disagreements still count.
+   */
+  private static boolean household(Person contact, Person record, List<Evidence> evidence) {
+    String given = "";
+    boolean familyAgrees = false;
+    boolean dobDiffers = false;
+    for (Evidence e : evidence) {
+      switch (e.field()) {
+        case "given_name" -> given = e.comparison();
+        case "family_name" -> familyAgrees = e.weight() > 0;
+        case "dob" -> dobDiffers = e.comparison().equals("different");
+        default -> {}
+      }
+    }
+    if (!familyAgrees) {
+      return false;
+    }
+    if (given.equals("middle")) {
+      // a son who goes by his father's middle name, born another year
+      return dobDiffers;
+    }
+    return given.equals("different")
+        && Names.jaroWinkler(contact.given.get(0), record.given.get(0))
+            < HOUSEHOLD_GIVEN_SIMILARITY;
   }
 
   private double names(Person contact, Person record, List<Evidence> evidence) throws IOException {
@@ -157,6 +194,12 @@ final class Scorer {
       return weights.bitsWithFrequency(field, level, df[0], df[1]);
     }
     return weights.bits(field, level);
+  }
+
+  private static double addWeighed(
+      List<Evidence> evidence, String field, String level, double bits, String[] values) {
+    evidence.add(new Evidence(field, level, bits, values[0], values[1]));
+    return bits;
   }
 
   private double add(List<Evidence> evidence, String field, String level, String[] values) {
