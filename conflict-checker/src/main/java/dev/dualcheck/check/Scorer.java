@@ -25,6 +25,9 @@ final class Scorer {
   /** Given names less alike than this (Jaro–Winkler) belong to different members of a household. */
   private static final double HOUSEHOLD_GIVEN_SIMILARITY = 0.6;
 
+  /** A date of birth agreeing to the day (or for a swap or slip of one digit), not a year alone. */
+  private static final double DOB_AGREES_BITS = 3;
+
   private final Weights weights;
   private final String region;
   private final Frequencies frequencies;
@@ -114,23 +117,28 @@ final class Scorer {
   /**
    * The same family name under a clearly different given name (little alike: not a slip of the
    * keyboard the comparator missed, such as "Seu" for "Susan"), or under the other's middle name
-   * with another date of birth: a spouse, child or parent, who shares the home and its landline.
-   * Agreeing phone and address are then what a household has in common, not evidence of the same
-   * person; their disagreements still count.
+   * with another date of birth, and without the same birthday: a spouse, child or parent, who
+   * shares the home and its landline. Agreeing phone and address are then what a household has in
+   * common, not evidence of the same person; their disagreements still count.
    */
   private static boolean household(Person contact, Person record, List<Evidence> evidence) {
     String given = "";
     boolean familyAgrees = false;
     boolean dobDiffers = false;
+    boolean dobAgrees = false;
     for (Evidence e : evidence) {
       switch (e.field()) {
         case "given_name" -> given = e.comparison();
         case "family_name" -> familyAgrees = e.weight() > 0;
-        case "dob" -> dobDiffers = e.comparison().equals("different");
+        case "dob" -> {
+          dobDiffers = e.comparison().equals("different");
+          dobAgrees = e.weight() >= DOB_AGREES_BITS;
+        }
         default -> {}
       }
     }
-    if (!familyAgrees) {
+    if (!familyAgrees || dobAgrees) {
+      // the same birthday too: the given name was recorded wrongly (or a twin, rarely)
       return false;
     }
     if (given.equals("middle")) {
