@@ -4,6 +4,7 @@ import dev.dualcheck.index.NameKeys;
 import dev.dualcheck.names.Names;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The comparator and combiner: per-field comparison levels, their weights, and the total. */
@@ -27,6 +28,9 @@ final class Scorer {
 
   /** A date of birth agreeing to the day (or for a swap or slip of one digit), not a year alone. */
   private static final double DOB_AGREES_BITS = 3;
+
+  /** Jaro–Winkler from which two street names or towns are one with a typo. */
+  private static final double SIMILAR = 0.9;
 
   private final Weights weights;
   private final String region;
@@ -88,8 +92,8 @@ final class Scorer {
       Person contact, Person record, List<Evidence> evidence, boolean household) {
     String[] levels = {
       street(contact.street, record.street),
-      same(contact.city, record.city),
-      same(contact.postal, record.postal)
+      city(contact.city, record.city),
+      postal(contact.postal, record.postal)
     };
     String[] fields = {"street", "city", "postal_code"};
     double[] bits = new double[3];
@@ -244,8 +248,13 @@ final class Scorer {
     if (a.isEmpty() || b.isEmpty()) {
       return "missing";
     }
-    if (a.equals(b) || String.join("", a).equals(String.join("", b))) {
+    if (a.equals(b) || String.join("", a).equals(String.join("", b)) || sameWords(a, b)) {
       return "exact";
+    }
+    if (numbers(a).equals(numbers(b))
+        && Names.jaroWinkler(String.join(" ", a), String.join(" ", b)) >= SIMILAR) {
+      // the same house number and a slip in the street's name ("biffin sreet")
+      return "similar";
     }
     for (String t : a) {
       if (t.length() >= 4 && !Character.isDigit(t.charAt(0)) && !isStreetWord(t) && b.contains(t)) {
@@ -253,6 +262,60 @@ final class Scorer {
       }
     }
     return "different";
+  }
+
+  /** The same words in another order: "Apt 8B, 12 Main St" and "12 Main St Apt 8B". */
+  private static boolean sameWords(List<String> a, List<String> b) {
+    List<String> x = new ArrayList<>(a);
+    List<String> y = new ArrayList<>(b);
+    Collections.sort(x);
+    Collections.sort(y);
+    return x.equals(y);
+  }
+
+  private static List<String> numbers(List<String> tokens) {
+    List<String> numbers = new ArrayList<>();
+    for (String t : tokens) {
+      if (Character.isDigit(t.charAt(0))) {
+        numbers.add(t);
+      }
+    }
+    return numbers;
+  }
+
+  /**
+   * Postal codes: exact, or transposed (two neighbouring characters swapped, a typing slip; a
+   * neighbouring area differs by one digit, so a substitution is no evidence).
+   */
+  static String postal(String a, String b) {
+    String level = same(a, b);
+    if (!level.equals("different") || a.length() != b.length()) {
+      return level;
+    }
+    for (int i = 0; i + 1 < a.length(); i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        boolean swapped =
+            a.charAt(i) == b.charAt(i + 1)
+                && a.charAt(i + 1) == b.charAt(i)
+                && a.substring(i + 2).equals(b.substring(i + 2));
+        return swapped ? "transposed" : "different";
+      }
+    }
+    return "different";
+  }
+
+  /** Towns: exact, also with spaces moved ("moona hwest"); similar for a slip of a letter. */
+  static String city(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return "missing";
+    }
+    if (a.equals(b) || a.replace(" ", "").equals(b.replace(" ", ""))) {
+      return "exact";
+    }
+    // alike and as long, give or take a letter: "Perth" and "Penrith" are alike but two towns
+    return Math.abs(a.length() - b.length()) <= 1 && Names.jaroWinkler(a, b) >= SIMILAR
+        ? "similar"
+        : "different";
   }
 
   private static boolean isStreetWord(String t) {

@@ -116,6 +116,25 @@ class ComparatorsTest {
   }
 
   @Test
+  void addressesWithTyposAgreeInPart() {
+    List<String> street = NameKeys.tokens("61 Biffin Street");
+    assertEquals("similar", Scorer.street(NameKeys.tokens("61 Biffin Sreet"), street));
+    assertEquals("partial", Scorer.street(NameKeys.tokens("16 Biffin Street"), street));
+    assertEquals(
+        "exact",
+        Scorer.street(
+            NameKeys.tokens("Flat 2 61 Biffin Street"),
+            NameKeys.tokens("61 Biffin Street Flat 2")));
+    assertEquals("different", Scorer.street(NameKeys.tokens("61 Elm Road"), street));
+    assertEquals("transposed", Scorer.postal("3082", "3802"));
+    assertEquals("different", Scorer.postal("40174", "40177"));
+    assertEquals("exact", Scorer.postal("40174", "40174"));
+    assertEquals("exact", Scorer.city("moona hwest", "moonah west"));
+    assertEquals("similar", Scorer.city("doubelview", "doubleview"));
+    assertEquals("different", Scorer.city("perth", "penrith"));
+  }
+
+  @Test
   void swappedNamesAreRecognisedAndWeighed() throws Exception {
     Scorer scorer = new Scorer(Weights.defaults(), "US", (token, family) -> new int[] {1, 1000});
     Person contact =
