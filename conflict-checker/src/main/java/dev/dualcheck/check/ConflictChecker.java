@@ -100,7 +100,9 @@ public final class ConflictChecker {
         level = Level.PROBABLE;
         probability = Math.min(probability, weights.param("certain") - 0.0001);
       }
-      if (level == Level.PROBABLE && !corroboratedBeyondName(score.evidence())) {
+      if (level == Level.PROBABLE
+          && !corroboratedBeyondName(score.evidence())
+          && !askedByDeclarer(contact, candidate)) {
         // a namesake in the same town is as likely as the same person: a name alone is possible
         level = Level.POSSIBLE;
         probability = Math.min(probability, weights.param("probable") - 0.0001);
@@ -311,6 +313,17 @@ public final class ConflictChecker {
       }
     }
     return false;
+  }
+
+  /**
+   * True when the clinician asking about the contact is the one who declared this tie: a therapist
+   * who checks a name they declared knows whom they mean, where a namesake elsewhere would not.
+   */
+  private static boolean askedByDeclarer(ClinicRecord contact, ClinicRecord candidate) {
+    String asking = contact.get("for_clinician");
+    return candidate.kind() == RecordKind.TIE
+        && !asking.isEmpty()
+        && asking.equals(candidate.get("staff_id"));
   }
 
   /** True when a date of birth, phone or e-mail agrees, not just names and places. */
