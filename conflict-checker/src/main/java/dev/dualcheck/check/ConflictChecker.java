@@ -100,6 +100,13 @@ public final class ConflictChecker {
         level = Level.PROBABLE;
         probability = Math.min(probability, weights.param("certain") - 0.0001);
       }
+      if (level == Level.PROBABLE
+          && !corroboratedBeyondName(score.evidence())
+          && !askedByDeclarer(contact, candidate)) {
+        // a namesake in the same town is as likely as the same person: a name alone is possible
+        level = Level.POSSIBLE;
+        probability = Math.min(probability, weights.param("probable") - 0.0001);
+      }
       ConflictType type = typeOf(candidate.kind());
       String ref = refOf(candidate);
       keep(best, finding(person, other, type, level, probability, ref, score.evidence()));
@@ -110,6 +117,7 @@ public final class ConflictChecker {
         related.add(ref);
       }
     }
+    dropSelfAssociates(best);
     referralSources(person, best, related);
     noteMentions(person, best, related, identities);
     dropAmbiguous(best, ConflictType.REFERRAL_SOURCE);
@@ -264,6 +272,58 @@ public final class ConflictChecker {
         related.add(candidate.id());
       }
     }
+  }
+
+  /**
+   * The contact identified as client X is not also X's associate: an associate of X sharing the
+   * contact's family name and phone is X's relative, so an associate finding for X is dropped when
+   * an identity finding for X is at least as strong.
+   */
+  private static void dropSelfAssociates(Map<String, Finding> best) {
+    best.values()
+        .removeIf(
+            f -> {
+              if (f.type() != ConflictType.ASSOCIATE) {
+                return false;
+              }
+              Finding identity = best.get(ConflictType.IDENTITY.jsonName() + '\n' + f.ref());
+              return identity != null && identity.level().compareTo(f.level()) <= 0;
+            });
+  }
+
+  /**
+   * True when something besides names, sex and town agrees: a date of birth, phone, e-mail, street,
+   * postal code or employer.
+   */
+  private static boolean corroboratedBeyondName(List<Evidence> evidence) {
+    for (Evidence e : evidence) {
+      switch (e.field()) {
+        case "given_name", "family_name", "sex", "city" -> {}
+        case "middle_name" -> {
+          // a whole middle name makes the name itself rarer, as in a note mention; an initial not
+          if (e.comparison().equals("exact")) {
+            return true;
+          }
+        }
+        default -> {
+          if (e.weight() > 0) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the clinician asking about the contact is the one who declared this tie: a therapist
+   * who checks a name they declared knows whom they mean, where a namesake elsewhere would not.
+   */
+  private static boolean askedByDeclarer(ClinicRecord contact, ClinicRecord candidate) {
+    String asking = contact.get("for_clinician");
+    return candidate.kind() == RecordKind.TIE
+        && !asking.isEmpty()
+        && asking.equals(candidate.get("staff_id"));
   }
 
   /** True when a date of birth, phone or e-mail agrees, not just names and places. */

@@ -1,8 +1,10 @@
 package dev.dualcheck.check;
 
 import dev.dualcheck.index.NameKeys;
+import dev.dualcheck.names.Names;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The comparator and combiner: per-field comparison levels, their weights, and the total. */
@@ -20,6 +22,15 @@ final class Scorer {
       return Weights.probability(bits, priorBits);
     }
   }
+
+  /** Given names less alike than this (Jaro–Winkler) belong to different members of a household. */
+  private static final double HOUSEHOLD_GIVEN_SIMILARITY = 0.6;
+
+  /** A date of birth agreeing to the day (or for a swap or slip of one digit), not a year alone. */
+  private static final double DOB_AGREES_BITS = 3;
+
+  /** Jaro–Winkler from which two street names or towns are one with a typo. */
+  private static final double SIMILAR = 0.9;
 
   private final Weights weights;
   private final String region;
@@ -53,15 +64,16 @@ final class Scorer {
             DateValue.compare(contact.dob, record.dob),
             raw(contact, record, "dob"));
     bits += add(evidence, "sex", same(contact.sex, record.sex), raw(contact, record, "sex"));
+    boolean household = household(contact, record, evidence);
+    String phone = Phones.compare(contact.phone, record.phone, region);
+    double phoneBits = household ? Math.min(0, weights.bits("phone", phone)) : 0;
     bits +=
-        add(
-            evidence,
-            "phone",
-            Phones.compare(contact.phone, record.phone, region),
-            raw(contact, record, "phone"));
+        household
+            ? addWeighed(evidence, "phone", phone, phoneBits, raw(contact, record, "phone"))
+            : add(evidence, "phone", phone, raw(contact, record, "phone"));
     bits +=
         add(evidence, "email", email(contact.email, record.email), raw(contact, record, "email"));
-    bits += address(contact, record, evidence);
+    bits += address(contact, record, evidence, household);
     bits +=
         add(
             evidence,
@@ -74,13 +86,14 @@ final class Scorer {
   /**
    * Street, city and postal code, which agree together when people share a home: their agreement
    * counts once, as the strongest of the three (a relative at the same address is not the same
-   * person), while disagreements add up.
+   * person), while disagreements add up. In a {@link #household} none of them counts.
    */
-  private double address(Person contact, Person record, List<Evidence> evidence) {
+  private double address(
+      Person contact, Person record, List<Evidence> evidence, boolean household) {
     String[] levels = {
       street(contact.street, record.street),
-      same(contact.city, record.city),
-      same(contact.postal, record.postal)
+      city(contact.city, record.city),
+      postal(contact.postal, record.postal)
     };
     String[] fields = {"street", "city", "postal_code"};
     double[] bits = new double[3];
@@ -95,7 +108,7 @@ final class Scorer {
       double w = bits[i];
       if (w > 0) {
         // only the strongest agreement counts; the others it implies weigh nothing
-        w = !counted && w == strongest ? w : 0;
+        w = !counted && !household && w == strongest ? w : 0;
         counted |= w > 0;
       }
       String[] values = raw(contact, record, fields[i]);
@@ -103,6 +116,42 @@ final class Scorer {
       total += w;
     }
     return total;
+  }
+
+  /**
+   * The same family name under a clearly different given name (little alike: not a slip of the
+   * keyboard the comparator missed, such as "Seu" for "Susan"), or under the other's middle name
+   * with another date of birth, and without the same birthday: a spouse, child or parent, who
+   * shares the home and its landline. Agreeing phone and address are then what a household has in
+   * common, not evidence of the same person; their disagreements still count.
+   */
+  private static boolean household(Person contact, Person record, List<Evidence> evidence) {
+    String given = "";
+    boolean familyAgrees = false;
+    boolean dobDiffers = false;
+    boolean dobAgrees = false;
+    for (Evidence e : evidence) {
+      switch (e.field()) {
+        case "given_name" -> given = e.comparison();
+        case "family_name" -> familyAgrees = e.weight() > 0;
+        case "dob" -> {
+          dobDiffers = e.comparison().equals("different");
+          dobAgrees = e.weight() >= DOB_AGREES_BITS;
+        }
+        default -> {}
+      }
+    }
+    if (!familyAgrees || dobAgrees) {
+      // the same birthday too: the given name was recorded wrongly (or a twin, rarely)
+      return false;
+    }
+    if (given.equals("middle")) {
+      // a son who goes by his father's middle name, born another year
+      return dobDiffers;
+    }
+    return given.equals("different")
+        && Names.jaroWinkler(contact.given.get(0), record.given.get(0))
+            < HOUSEHOLD_GIVEN_SIMILARITY;
   }
 
   private double names(Person contact, Person record, List<Evidence> evidence) throws IOException {
@@ -159,6 +208,12 @@ final class Scorer {
     return weights.bits(field, level);
   }
 
+  private static double addWeighed(
+      List<Evidence> evidence, String field, String level, double bits, String[] values) {
+    evidence.add(new Evidence(field, level, bits, values[0], values[1]));
+    return bits;
+  }
+
   private double add(List<Evidence> evidence, String field, String level, String[] values) {
     double bits = weights.bits(field, level);
     evidence.add(new Evidence(field, level, bits, values[0], values[1]));
@@ -193,8 +248,13 @@ final class Scorer {
     if (a.isEmpty() || b.isEmpty()) {
       return "missing";
     }
-    if (a.equals(b) || String.join("", a).equals(String.join("", b))) {
+    if (a.equals(b) || String.join("", a).equals(String.join("", b)) || sameWords(a, b)) {
       return "exact";
+    }
+    if (numbers(a).equals(numbers(b))
+        && Names.jaroWinkler(String.join(" ", a), String.join(" ", b)) >= SIMILAR) {
+      // the same house number and a slip in the street's name ("biffin sreet")
+      return "similar";
     }
     for (String t : a) {
       if (t.length() >= 4 && !Character.isDigit(t.charAt(0)) && !isStreetWord(t) && b.contains(t)) {
@@ -202,6 +262,60 @@ final class Scorer {
       }
     }
     return "different";
+  }
+
+  /** The same words in another order: "Apt 8B, 12 Main St" and "12 Main St Apt 8B". */
+  private static boolean sameWords(List<String> a, List<String> b) {
+    List<String> x = new ArrayList<>(a);
+    List<String> y = new ArrayList<>(b);
+    Collections.sort(x);
+    Collections.sort(y);
+    return x.equals(y);
+  }
+
+  private static List<String> numbers(List<String> tokens) {
+    List<String> numbers = new ArrayList<>();
+    for (String t : tokens) {
+      if (Character.isDigit(t.charAt(0))) {
+        numbers.add(t);
+      }
+    }
+    return numbers;
+  }
+
+  /**
+   * Postal codes: exact, or transposed (two neighbouring characters swapped, a typing slip; a
+   * neighbouring area differs by one digit, so a substitution is no evidence).
+   */
+  static String postal(String a, String b) {
+    String level = same(a, b);
+    if (!level.equals("different") || a.length() != b.length()) {
+      return level;
+    }
+    for (int i = 0; i + 1 < a.length(); i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        boolean swapped =
+            a.charAt(i) == b.charAt(i + 1)
+                && a.charAt(i + 1) == b.charAt(i)
+                && a.substring(i + 2).equals(b.substring(i + 2));
+        return swapped ? "transposed" : "different";
+      }
+    }
+    return "different";
+  }
+
+  /** Towns: exact, also with spaces moved ("moona hwest"); similar for a slip of a letter. */
+  static String city(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return "missing";
+    }
+    if (a.equals(b) || a.replace(" ", "").equals(b.replace(" ", ""))) {
+      return "exact";
+    }
+    // alike and as long, give or take a letter: "Perth" and "Penrith" are alike but two towns
+    return Math.abs(a.length() - b.length()) <= 1 && Names.jaroWinkler(a, b) >= SIMILAR
+        ? "similar"
+        : "different";
   }
 
   private static boolean isStreetWord(String t) {

@@ -295,7 +295,11 @@ public final class AccuracyReport {
       put(
           fields,
           "street",
-          (row.getOrDefault("street_number", "") + " " + row.getOrDefault("address_1", ""))
+          (row.getOrDefault("street_number", "")
+                  + " "
+                  + row.getOrDefault("address_1", "")
+                  + " "
+                  + row.getOrDefault("address_2", ""))
               .strip());
       put(fields, "city", row.get("suburb"));
       put(fields, "postal_code", row.get("postcode"));

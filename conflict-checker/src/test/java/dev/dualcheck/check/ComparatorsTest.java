@@ -75,6 +75,65 @@ class ComparatorsTest {
     assertEquals("different", given("Anna", "Maria"));
   }
 
+  private static Person person(
+      dev.dualcheck.store.RecordKind kind, String id, String given, String dob) {
+    return new Person(
+        new dev.dualcheck.store.ClinicRecord(
+            kind,
+            id,
+            java.util.Map.of(
+                "given_name",
+                given,
+                "family_name",
+                "Testerfield",
+                "dob",
+                dob,
+                "phone",
+                "555 010 0199",
+                "street",
+                "1 Example Way",
+                "postal_code",
+                "00001")));
+  }
+
+  @Test
+  void aSharedHomeUnderAnotherGivenNameIsAHouseholdNotThePerson() throws Exception {
+    Scorer scorer = new Scorer(Weights.defaults(), "US", (token, family) -> new int[] {1, 1000});
+    Person mother = person(dev.dualcheck.store.RecordKind.CLIENT, "C1", "Margot", "1970-01-02");
+    Person son = person(dev.dualcheck.store.RecordKind.CONTACT, "K1", "Quentin", "2001-05-06");
+    Scorer.Score household = scorer.score(son, mother);
+    for (Evidence e : household.evidence()) {
+      if (e.field().equals("phone") || e.field().equals("street")) {
+        assertEquals("exact", e.comparison(), "the evidence still says what agrees");
+        assertEquals(0.0, e.weight(), "a shared landline or home is a household's");
+      }
+    }
+    assertTrue(household.bits() < 0, "another given name and birthday: not the same person");
+    // a keyboard slip in the given name keeps the home as evidence
+    Person typo = person(dev.dualcheck.store.RecordKind.CONTACT, "K2", "Mrgot", "1970-01-02");
+    Scorer.Score same = scorer.score(typo, mother);
+    assertTrue(same.bits() > household.bits() + 20, "phone and address count for the same person");
+  }
+
+  @Test
+  void addressesWithTyposAgreeInPart() {
+    List<String> street = NameKeys.tokens("61 Biffin Street");
+    assertEquals("similar", Scorer.street(NameKeys.tokens("61 Biffin Sreet"), street));
+    assertEquals("partial", Scorer.street(NameKeys.tokens("16 Biffin Street"), street));
+    assertEquals(
+        "exact",
+        Scorer.street(
+            NameKeys.tokens("Flat 2 61 Biffin Street"),
+            NameKeys.tokens("61 Biffin Street Flat 2")));
+    assertEquals("different", Scorer.street(NameKeys.tokens("61 Elm Road"), street));
+    assertEquals("transposed", Scorer.postal("3082", "3802"));
+    assertEquals("different", Scorer.postal("40174", "40177"));
+    assertEquals("exact", Scorer.postal("40174", "40174"));
+    assertEquals("exact", Scorer.city("moona hwest", "moonah west"));
+    assertEquals("similar", Scorer.city("doubelview", "doubleview"));
+    assertEquals("different", Scorer.city("perth", "penrith"));
+  }
+
   @Test
   void swappedNamesAreRecognisedAndWeighed() throws Exception {
     Scorer scorer = new Scorer(Weights.defaults(), "US", (token, family) -> new int[] {1, 1000});
