@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class Reviews {
   private final Store store;
   private final Map<RecordKind, Map<String, List<ClinicRecord>>> byOwner =
       new EnumMap<>(RecordKind.class);
+  private final Set<String> wantedOwners = new HashSet<>();
 
   public Reviews(Store store) {
     this.store = store;
@@ -66,6 +68,12 @@ public final class Reviews {
   private List<Finding> apply(
       Map<String, ClinicRecord> contacts, List<Finding> findings, Instant seen) throws IOException {
     Map<String, Decision> latest = store.latestDecisions();
+    // load only the owners these findings name: a kind may hold millions of notes
+    byOwner.clear();
+    wantedOwners.clear();
+    for (Finding finding : findings) {
+      wantedOwners.add(finding.ref());
+    }
     List<Finding> kept = new ArrayList<>();
     List<StoredFinding> remembered = new ArrayList<>();
     for (Finding finding : findings) {
@@ -124,8 +132,11 @@ public final class Reviews {
       Map<String, List<ClinicRecord>> loaded = new HashMap<>();
       store.forEach(
           kind,
-          record ->
-              loaded.computeIfAbsent(record.get(ownerColumn), k -> new ArrayList<>()).add(record));
+          record -> {
+            if (wantedOwners.contains(record.get(ownerColumn))) {
+              loaded.computeIfAbsent(record.get(ownerColumn), k -> new ArrayList<>()).add(record);
+            }
+          });
       owners = loaded;
       byOwner.put(kind, owners);
     }

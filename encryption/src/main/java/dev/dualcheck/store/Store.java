@@ -902,15 +902,39 @@ public final class Store implements AutoCloseable {
   }
 
   /** Decrypts every latest record of the kind, then hands them out in row order. */
+  /**
+   * Hands out the latest version of every record of a kind, in pages of {@link #CHANGE_PAGE}: each
+   * page is decrypted and authenticated whole before any of it is handed out, so memory stays
+   * bounded however many records there are.
+   */
   public synchronized void forEach(RecordKind kind, Consumer<ClinicRecord> action)
       throws IOException {
     checkOpen();
-    List<ClinicRecord> records =
-        query(
-            "SELECT row, kind, version, key_version, data FROM record WHERE kind = ? AND latest = 1"
-                + " ORDER BY row",
-            ps -> ps.setString(1, kind.name()));
-    records.forEach(action);
+    long after = -1;
+    while (true) {
+      List<ClinicRecord> page = new ArrayList<>();
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              "SELECT row, kind, version, key_version, data FROM record WHERE kind = ? AND latest = 1"
+                  + " AND row > ? ORDER BY row LIMIT "
+                  + CHANGE_PAGE)) {
+        ps.setString(1, kind.name());
+        ps.setLong(2, after);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            StoredRow row = decryptRow(rs);
+            page.add(row.record());
+            after = row.row();
+          }
+        }
+      } catch (SQLException e) {
+        throw sqlFailure(e);
+      }
+      page.forEach(action);
+      if (page.size() < CHANGE_PAGE) {
+        return;
+      }
+    }
   }
 
   public synchronized Optional<ClinicRecord> get(RecordKind kind, String id) throws IOException {
@@ -946,7 +970,7 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Rows per page of {@link #forEachChangedSince}: a few megabytes of decrypted records. */
+  /** Rows per page of {@link #forEach} and {@link #forEachChangedSince}: a few MB decrypted. */
   static final int CHANGE_PAGE = 10_000;
 
   /** Grows with every write; compare with {@link #forEachChangedSince}. */
