@@ -152,6 +152,7 @@ public final class CsvRecords {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
     private long newlines;
+    private int pending = -1; // the second char of a pair read one char at a time
     private boolean eof;
     private boolean flushed;
 
@@ -164,6 +165,22 @@ public final class CsvRecords {
     public int read(char[] cbuf, int off, int len) throws IOException {
       if (len == 0) {
         return 0;
+      }
+      if (pending >= 0) {
+        cbuf[off] = (char) pending; // a low surrogate, already counted (it is no newline)
+        pending = -1;
+        return 1;
+      }
+      if (len == 1) {
+        // a character outside the BMP needs two chars: the decoder could not make progress
+        char[] two = new char[2];
+        int n = read(two, 0, 2);
+        if (n > 0) {
+          cbuf[off] = two[0];
+          pending = n == 2 ? two[1] : -1;
+          return 1;
+        }
+        return n;
       }
       CharBuffer out = CharBuffer.wrap(cbuf, off, len);
       while (out.position() == off) {

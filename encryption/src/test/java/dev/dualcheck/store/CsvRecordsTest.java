@@ -245,4 +245,19 @@ class CsvRecordsTest {
     assertFalse(ids.contains("N0"));
     assertFalse(ids.contains("N" + (count + 1)));
   }
+
+  @Test
+  void readsCharByCharThroughPairsOutsideTheBasicPlane() throws Exception {
+    String text = "𝄞a\n𝄞𝄞\nä\n";
+    StringBuilder read = new StringBuilder();
+    try (CsvRecords.Utf8Reader reader =
+        new CsvRecords.Utf8Reader(
+            new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+            java.security.MessageDigest.getInstance("SHA-256"))) {
+      for (int c; (c = reader.read()) >= 0; ) {
+        read.append((char) c);
+      }
+    }
+    assertEquals(text, read.toString());
+  }
 }
