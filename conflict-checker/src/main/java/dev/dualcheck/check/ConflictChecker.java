@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +56,15 @@ public final class ConflictChecker {
   private final MatchSettings settings;
   private final Weights weights;
   private final Scorer scorer;
+
+  /**
+   * Indexed records normalised before, by content: the same clients come back as candidates check
+   * after check, and normalising (folding, phonetic codes) is a tenth of a check. Keyed by the
+   * whole record, so an edited record is normalised afresh.
+   */
+  private final Map<ClinicRecord, Person> persons = new ConcurrentHashMap<>();
+
+  private static final int PERSON_CACHE_SIZE = 20_000;
   private volatile StaffNames staffCache;
 
   public ConflictChecker(PersonIndex index, MatchSettings settings) {
@@ -71,6 +81,19 @@ public final class ConflictChecker {
             });
   }
 
+  private Person person(ClinicRecord indexed) {
+    Person known = persons.get(indexed);
+    if (known != null) {
+      return known;
+    }
+    if (persons.size() >= PERSON_CACHE_SIZE) {
+      persons.clear(); // many different candidates: start over rather than grow without end
+    }
+    Person fresh = new Person(indexed);
+    persons.put(indexed, fresh);
+    return fresh;
+  }
+
   /** Every conflict the contact may have, strongest first; one per type and referenced id. */
   public List<Finding> check(ClinicRecord contact) throws IOException {
     Person person = new Person(contact);
@@ -80,7 +103,7 @@ public final class ConflictChecker {
     Map<RecordKind, Double> priors = new EnumMap<>(RecordKind.class);
     for (ClinicRecord candidate :
         index.candidates(contact, PERSON_KINDS, settings.maxCandidates())) {
-      Person other = new Person(candidate);
+      Person other = person(candidate);
       Scorer.Score score = scorer.score(person, other);
       for (ClinicRecord alias : aliases(candidate)) {
         Person aliased = new Person(alias);
@@ -230,7 +253,7 @@ public final class ConflictChecker {
     double bestBits = Double.NEGATIVE_INFINITY;
     for (ClinicRecord candidate :
         index.candidates(referrer.record, CLIENTS, settings.maxCandidates())) {
-      Person client = new Person(candidate);
+      Person client = person(candidate);
       Scorer.Score score = scorer.scoreNames(referrer, client);
       if (namesAgree(score.evidence()) && score.bits() >= minimumBits) {
         clientsNamed.add(client);
@@ -478,7 +501,7 @@ public final class ConflictChecker {
     if (known == null) {
       known = new ArrayList<>();
       for (ClinicRecord a : index.associatesOf(client)) {
-        known.add(new Person(a));
+        known.add(person(a));
       }
       associates.put(client, known);
     }

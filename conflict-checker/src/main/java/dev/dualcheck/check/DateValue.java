@@ -70,7 +70,17 @@ record DateValue(int year, int month, int day) {
   }
 
   private String digits() {
-    return String.format(java.util.Locale.ROOT, "%04d%02d%02d", year, month, day);
+    if (year < 0 || year > 9999) {
+      return String.format(java.util.Locale.ROOT, "%04d%02d%02d", year, month, day);
+    }
+    // by hand: String.format here was a tenth of a scan's CPU (every candidate's birth date)
+    int packed = year * 10_000 + month * 100 + day;
+    char[] out = new char[8];
+    for (int i = 7; i >= 0; i--) {
+      out[i] = (char) ('0' + packed % 10);
+      packed /= 10;
+    }
+    return new String(out);
   }
 
   /** One digit changed, two adjacent digits swapped, or one part off by one. */

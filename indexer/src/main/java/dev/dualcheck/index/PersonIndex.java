@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -57,6 +59,35 @@ public final class PersonIndex implements Closeable {
   private final Map<String, String> phoneticCodes = new HashMap<>();
 
   private volatile boolean dirty;
+
+  /** Answers that depend only on the reader they came from; replaced when the reader changes. */
+  private volatile ReaderCache readerCache;
+
+  private static final int READER_CACHE_SIZE = 100_000;
+
+  /**
+   * Typo variants of note words and name frequencies, per folded word: the same names come back
+   * check after check, and expanding a word over the notes' vocabulary is the dearest part of one.
+   */
+  private record ReaderCache(
+      IndexReader reader, Map<String, Term[]> typos, Map<String, NameFrequency> frequencies) {
+
+    static <V> Map<String, V> bounded(Map<String, V> map) {
+      if (map.size() > READER_CACHE_SIZE) {
+        map.clear(); // a scan of many different names: start over rather than grow without end
+      }
+      return map;
+    }
+  }
+
+  private ReaderCache cacheFor(IndexReader reader) {
+    ReaderCache cache = readerCache;
+    if (cache == null || cache.reader() != reader) {
+      cache = new ReaderCache(reader, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+      readerCache = cache;
+    }
+    return cache;
+  }
 
   private PersonIndex(IndexWriter writer) throws IOException {
     this.writer = writer;
@@ -208,7 +239,8 @@ public final class PersonIndex implements Closeable {
       Terms text = MultiTerms.getTerms(searcher.getIndexReader(), PersonDocs.TEXT);
       BooleanQuery.Builder should = new BooleanQuery.Builder();
       int clauses = 0;
-      Map<String, Term[]> variants = new HashMap<>();
+      Map<String, Term[]> variants =
+          ReaderCache.bounded(cacheFor(searcher.getIndexReader()).typos());
       for (List<String> form : nameForms) {
         List<String> folded = new ArrayList<>();
         for (String word : form) {
@@ -302,10 +334,19 @@ public final class PersonIndex implements Closeable {
   public NameFrequency nameFrequency(String foldedToken, boolean family) throws IOException {
     IndexSearcher searcher = acquire();
     try {
+      IndexReader reader = searcher.getIndexReader();
       String field = family ? PersonDocs.FAMILY : PersonDocs.GIVEN;
-      int df = searcher.getIndexReader().docFreq(new Term(field, foldedToken));
-      int persons = searcher.getIndexReader().docFreq(new Term(PersonDocs.PERSON, "1"));
-      return new NameFrequency(df, persons);
+      Map<String, NameFrequency> frequencies = ReaderCache.bounded(cacheFor(reader).frequencies());
+      String key = field + ' ' + foldedToken;
+      NameFrequency known = frequencies.get(key);
+      if (known != null) {
+        return known;
+      }
+      int df = reader.docFreq(new Term(field, foldedToken));
+      int persons = reader.docFreq(new Term(PersonDocs.PERSON, "1"));
+      NameFrequency frequency = new NameFrequency(df, persons);
+      frequencies.put(key, frequency);
+      return frequency;
     } finally {
       searchers.release(searcher);
     }
