@@ -8,10 +8,13 @@ import dev.dualcheck.report.ReportRenderer;
 import dev.dualcheck.store.SigningIdentity;
 import dev.dualcheck.store.Store;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -62,7 +65,11 @@ final class Reports {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     digest.update(Long.toString(store.changeSequence()).getBytes(StandardCharsets.US_ASCII));
     for (Path input : inputs) {
-      digest.update(Files.readAllBytes(input));
+      // streamed: a nightly drop may hold a notes export of gigabytes
+      try (InputStream in = Files.newInputStream(input);
+          OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+        in.transferTo(sink);
+      }
     }
     return "SHA-256:" + HexFormat.of().formatHex(digest.digest(), 0, 16);
   }
