@@ -4,10 +4,13 @@ import dev.dualcheck.api.IndexDamagedException;
 import dev.dualcheck.api.IndexInUseException;
 import dev.dualcheck.spi.PluginException;
 import dev.dualcheck.store.CsvFormatException;
+import dev.dualcheck.store.IntegrityException;
 import dev.dualcheck.store.StoreAccessException;
 import dev.dualcheck.store.StoreInUseException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -97,8 +100,7 @@ public final class Main implements Runnable {
         (exception, args2) -> {
           CommandLine cl = exception.getCommandLine();
           cl.getErr().println("error: " + exception.getMessage());
-          cl.getErr()
-              .println("see: dualcheck " + cl.getCommandSpec().qualifiedName(" ") + " --help");
+          cl.getErr().println("see: " + cl.getCommandSpec().qualifiedName(" ") + " --help");
           return Exit.USAGE;
         });
     int status = commandLine.execute(args);
@@ -110,7 +112,7 @@ public final class Main implements Runnable {
   /** Lambdas over the store rethrow its checked exceptions wrapped; judge them by the cause. */
   private static Exception unwrap(Exception exception) {
     Exception current = exception;
-    while (current instanceof java.io.UncheckedIOException && current.getCause() != null) {
+    while (current instanceof UncheckedIOException && current.getCause() != null) {
       current = (Exception) current.getCause();
     }
     return current;
@@ -133,7 +135,7 @@ public final class Main implements Runnable {
   }
 
   private static boolean isTamper(Throwable exception) {
-    return exception instanceof dev.dualcheck.store.IntegrityException
+    return exception instanceof IntegrityException
         || exception instanceof CorruptIndexException
         || exception instanceof IndexDamagedException;
   }
@@ -146,15 +148,14 @@ public final class Main implements Runnable {
   private static String describe(Exception exception, Map<String, String> env) {
     int status = exitStatus(exception);
     if (exception instanceof CorruptIndexException) {
-      return "index damaged: "
-          + exception.getClass().getSimpleName()
-          + "; run `dualcheck index --rebuild`";
+      // the same words as IndexDamagedException, for damage found while reading, not at open
+      return "error: index damaged (CorruptIndexException); run `dualcheck index --rebuild`";
     }
     if (status != Exit.INTERNAL) {
       return "error: " + exception.getMessage();
     }
     if (env.containsKey("DUALCHECK_DEBUG")) {
-      java.io.StringWriter trace = new java.io.StringWriter();
+      StringWriter trace = new StringWriter();
       exception.printStackTrace(new PrintWriter(trace));
       return "internal error: " + trace;
     }

@@ -149,6 +149,13 @@ class CliIT {
   }
 
   @Test
+  void badUsageExits2AndPointsAtTheCommandsHelp() {
+    Cli.Result result = cli.run("check", "--no-such-option");
+    assertEquals(2, result.status(), result::toString);
+    assertTrue(result.err().endsWith("see: dualcheck check --help\n"), result::toString);
+  }
+
+  @Test
   void initRefusesToOverwriteAStore() {
     Cli.Result result = cli.run("init");
     assertEquals(2, result.status(), result::toString);
