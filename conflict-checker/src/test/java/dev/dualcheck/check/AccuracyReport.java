@@ -143,7 +143,7 @@ public final class AccuracyReport {
             contacts,
             seconds);
         if (verbose) {
-          printDifferences(clinic, findings);
+          printDifferences(clinic, findings, dir);
         }
         total.add(e);
       } finally {
@@ -156,7 +156,13 @@ public final class AccuracyReport {
   }
 
   /** For tuning on generated data only: planted conflicts missed and findings outside the truth. */
-  private static void printDifferences(GeneratedClinicIndex clinic, List<Finding> findings) {
+  private static void printDifferences(
+      GeneratedClinicIndex clinic, List<Finding> findings, Path dir) throws Exception {
+    Map<String, List<String>> notes = new HashMap<>();
+    for (ClinicRecord n :
+        dev.dualcheck.store.CsvRecords.read(RecordKind.NOTE, dir.resolve("notes.csv"))) {
+      notes.computeIfAbsent(n.get("client_id"), k -> new ArrayList<>()).add(n.get("text"));
+    }
     java.util.Set<GeneratedClinicIndex.Truth> seen = new java.util.HashSet<>();
     Map<String, ClinicRecord> contacts = new HashMap<>();
     for (ClinicRecord c : clinic.contacts) {
@@ -167,6 +173,11 @@ public final class AccuracyReport {
           new GeneratedClinicIndex.Truth(f.contactId(), f.type(), f.ref());
       seen.add(t);
       boolean right = clinic.truth.contains(t);
+      if (f.type() == ConflictType.NOTE_MENTION && Boolean.getBoolean("mentions")) {
+        Evidence e = f.evidence().get(0);
+        System.out.printf(
+            Locale.ROOT, "NM %s %s %.1f %s%n", right, e.comparison(), e.weight(), f.level());
+      }
       boolean weak =
           right
               && !f.level().atLeast(Level.PROBABLE)
@@ -191,6 +202,11 @@ public final class AccuracyReport {
     for (GeneratedClinicIndex.Truth t : clinic.truth) {
       if (!seen.contains(t)) {
         System.out.println("MISS " + t + " " + contacts.get(t.contactId()).fields());
+        if (t.type() == ConflictType.NOTE_MENTION) {
+          for (String text : notes.getOrDefault(t.ref(), List.of())) {
+            System.out.println("    NOTE " + text.replace('\n', ' '));
+          }
+        }
       }
     }
   }
