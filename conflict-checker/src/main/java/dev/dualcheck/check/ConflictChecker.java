@@ -39,12 +39,6 @@ public final class ConflictChecker {
   /** Words of slack in a note mention's phrase: room for a middle name or initial. */
   private static final int NOTE_SLOP = 1;
 
-  /**
-   * Phonetic phrase search of notes only up to this many note versions: beyond, its common codes
-   * cost more than the rest of a check, and typo-tolerant search finds most of the same.
-   */
-  private static final long PHONETIC_NOTE_SEARCH_LIMIT = 50_000;
-
   private static final Comparator<Finding> STRONGEST_FIRST =
       Comparator.comparing(Finding::level)
           .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
@@ -425,22 +419,37 @@ public final class ConflictChecker {
     }
     Map<String, List<Person>> associates = new HashMap<>();
     double minimumBits = nameOnlyBits("note_possible_bits", index.count(RecordKind.NOTE), 10_000);
-    boolean phonetic = index.count(RecordKind.NOTE) <= PHONETIC_NOTE_SEARCH_LIMIT;
+    Set<String> keys = NoteMentions.keys(forms);
     for (ClinicRecord note :
-        index.notesMentioning(phrases, NOTE_SLOP, phonetic, settings.maxNoteHits())) {
+        index.notesMentioning(phrases, keys, NOTE_SLOP, settings.maxNoteHits())) {
       String client = note.get("client_id");
       if (identities.contains(client)) {
         // the contact's own file: the identity finding already says so
         continue;
       }
-      NoteMentions.Mention mention =
-          NoteMentions.find(forms, NoteMentions.Text.of(note.get("text")));
-      if (mention == null) {
-        continue;
+      String raw = note.get("text");
+      List<String> text = NameKeys.tokens(raw);
+      NoteMentions.Mention mention = NoteMentions.find(forms, text);
+      Person named = null;
+      Scorer.Score nameScore = null;
+      if (mention != null) {
+        named = new Person(mention.asRecord(note.id()));
+        nameScore = scorer.scoreNames(contact, named);
+      } else {
+        // no form as spelled: the best of the note's names that is a variant of the contact's
+        for (NoteMentions.Mention reading : NoteMentions.readings(raw, text, keys)) {
+          Person read = new Person(reading.asRecord(note.id()));
+          Scorer.Score score = scorer.scoreNames(contact, read);
+          if (namesAgree(score.evidence())
+              && (nameScore == null || score.bits() > nameScore.bits())) {
+            mention = reading;
+            named = read;
+            nameScore = score;
+          }
+        }
       }
-      Person named = new Person(mention.asRecord(note.id()));
-      Scorer.Score nameScore = scorer.scoreNames(contact, named);
-      if (nameScore.bits() < minimumBits
+      if (mention == null
+          || nameScore.bits() < minimumBits
           || mentionsSomeoneElse(contact, client, named, associates)) {
         continue;
       }

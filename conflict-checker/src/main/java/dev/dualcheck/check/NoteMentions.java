@@ -1,9 +1,11 @@
 package dev.dualcheck.check;
 
 import dev.dualcheck.index.NameKeys;
+import dev.dualcheck.index.NoteNames;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,40 +42,27 @@ final class NoteMentions {
     }
   }
 
-  /** A note's folded words, and which of them were capitalised as written (names are). */
-  record Text(List<String> words, boolean[] capitalised) {
-
-    static Text of(String raw) {
-      List<String> words = new ArrayList<>();
-      List<Boolean> caps = new ArrayList<>();
-      for (String piece : raw.split("\\s+")) {
-        List<String> folded = NameKeys.tokens(piece);
-        if (folded.isEmpty()) {
-          continue;
-        }
-        int first = 0;
-        while (first < piece.length() && !Character.isLetterOrDigit(piece.charAt(first))) {
-          first++;
-        }
-        boolean upper = first < piece.length() && Character.isUpperCase(piece.charAt(first));
-        for (String w : folded) {
-          words.add(w);
-          caps.add(upper);
-        }
-      }
-      boolean[] flags = new boolean[caps.size()];
-      for (int i = 0; i < flags.length; i++) {
-        flags[i] = caps.get(i);
-      }
-      return new Text(words, flags);
-    }
-  }
-
-  /** Titles stand before family names in notes ("Mr Petit") and are nobody's given name. */
-  private static final Set<String> TITLES =
-      Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "herr", "frau");
-
   private NoteMentions() {}
+
+  /**
+   * The names a note's capitalised words may be ({@link NoteNames#in}) that share one of {@code
+   * keys} with the contact's, each as a mention of the form "variant": the caller decides by
+   * comparing names which, if any, is the contact.
+   */
+  static List<Mention> readings(String rawText, List<String> text, Set<String> keys) {
+    List<Mention> readings = new ArrayList<>();
+    for (NoteNames.Mention m : NoteNames.in(rawText)) {
+      if (Collections.disjoint(
+          keys, NoteNames.keys(m.given().get(0), m.family(), NameKeys::phonetic))) {
+        continue;
+      }
+      List<String> words = new ArrayList<>(m.given());
+      words.addAll(m.middle());
+      words.addAll(m.family());
+      readings.add(new Mention(new Form(words, "variant", m.family().size()), words, text));
+    }
+    return readings;
+  }
 
   static List<Form> forms(Person contact) {
     List<Form> forms = new ArrayList<>();
@@ -119,34 +108,30 @@ final class NoteMentions {
     return out;
   }
 
-  /** How words of a form are matched against words of a note. */
-  enum Match {
-    EXACT,
-    /**
-     * each word exactly, by phonetic code or one slip of the keyboard away, the given name also as
-     * a nickname
-     */
-    VARIANT
+  /**
+   * The keys under which notes naming the contact in any of the forms are indexed ({@link
+   * NoteNames#keys}): given name by spelling, nickname or sound, family name by spelling, sound or
+   * either end.
+   */
+  static Set<String> keys(List<Form> forms) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Form form : forms) {
+      List<String> words = form.words();
+      List<String> family = words.subList(words.size() - form.familyWords(), words.size());
+      keys.addAll(NoteNames.keys(words.get(0), family, NameKeys::phonetic));
+    }
+    return keys;
   }
 
   /**
-   * The strongest form the folded text contains: its words in order, with at most one word between
-   * any two (a middle name or initial), compared exactly or else as variants; null when none.
+   * The strongest form the folded text contains exactly: its words in order, with at most one word
+   * between any two (a middle name or initial); null when none.
    */
-  static Mention find(List<Form> forms, Text text) {
+  static Mention find(List<Form> forms, List<String> text) {
     for (Form form : forms) {
-      int[] span = span(text.words(), null, form.words(), Match.EXACT);
+      int[] span = span(text, form.words());
       if (span != null) {
-        return new Mention(form, text.words().subList(span[0], span[1]), text.words());
-      }
-    }
-    for (Form form : forms) {
-      int[] span = span(text.words(), text.capitalised(), form.words(), Match.VARIANT);
-      if (span != null) {
-        return new Mention(
-            new Form(form.words(), "variant", form.familyWords()),
-            text.words().subList(span[0], span[1]),
-            text.words());
+        return new Mention(form, text.subList(span[0], span[1]), text);
       }
     }
     return null;
@@ -154,29 +139,23 @@ final class NoteMentions {
 
   /** True when the text contains the phrase (folded words) exactly, one word between at most. */
   static boolean contains(List<String> text, List<String> phrase) {
-    return span(text, null, phrase, Match.EXACT) != null;
+    return span(text, phrase) != null;
   }
 
-  /**
-   * Phrase search; in VARIANT mode a word that is not spelled exactly must be capitalised in the
-   * note ("While" may be a typo of "White", "while" is not).
-   */
-  private static int[] span(
-      List<String> text, boolean[] capitalised, List<String> phrase, Match match) {
+  private static int[] span(List<String> text, List<String> phrase) {
     if (phrase.isEmpty()) {
       return null;
     }
     for (int start = 0; start < text.size(); start++) {
-      if (!same(text, capitalised, start, phrase.get(0), match, true)) {
+      if (!text.get(start).equals(phrase.get(0))) {
         continue;
       }
       int at = start;
       int k = 1;
       while (k < phrase.size()) {
-        if (at + 1 < text.size() && same(text, capitalised, at + 1, phrase.get(k), match, false)) {
+        if (at + 1 < text.size() && text.get(at + 1).equals(phrase.get(k))) {
           at += 1;
-        } else if (at + 2 < text.size()
-            && same(text, capitalised, at + 2, phrase.get(k), match, false)) {
+        } else if (at + 2 < text.size() && text.get(at + 2).equals(phrase.get(k))) {
           at += 2;
         } else {
           break;
@@ -188,28 +167,5 @@ final class NoteMentions {
       }
     }
     return null;
-  }
-
-  private static boolean same(
-      List<String> text, boolean[] capitalised, int at, String b, Match match, boolean given) {
-    String a = text.get(at);
-    if (a.equals(b)) {
-      return true;
-    }
-    if (match == Match.EXACT
-        || a.length() < 2
-        || b.length() < 2
-        || !capitalised[at]
-        || TITLES.contains(a)) {
-      return false;
-    }
-    if (given && NameKeys.nicknameEquivalent(a, b)) {
-      return true;
-    }
-    if (NameComparison.typo(a, b)) {
-      return true;
-    }
-    String code = NameKeys.phonetic(a);
-    return !code.isEmpty() && code.equals(NameKeys.phonetic(b));
   }
 }

@@ -3,14 +3,15 @@ package dev.dualcheck.index;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /** The index schema: field names and how a record becomes a document. */
@@ -38,11 +39,19 @@ final class PersonDocs {
   static final String CLIENT = "client";
 
   static final String TEXT = "text";
-  static final String TEXT_PHONETIC = "text_ph";
-  static final String TEXT_NICKNAME = "text_nick";
 
-  /** Stands for a token without a phonetic code, so that positions stay aligned. */
-  static final String NO_CODE = "_";
+  /** Keys of the names a note's capitalised words may be ({@link NoteNames#keys}). */
+  static final String MENTION = "mention";
+
+  /** Mention keys are looked up, never scored by frequency or position: documents only. */
+  private static final FieldType MENTION_TYPE = new FieldType();
+
+  static {
+    MENTION_TYPE.setIndexOptions(IndexOptions.DOCS);
+    MENTION_TYPE.setTokenized(true);
+    MENTION_TYPE.setOmitNorms(true);
+    MENTION_TYPE.freeze();
+  }
 
   private PersonDocs() {}
 
@@ -145,7 +154,7 @@ final class PersonDocs {
           "strasse",
           "calle");
 
-  /** The document, with phonetic codes of note words from {@code phonetic} (e.g. a cache). */
+  /** The document, with phonetic codes of names in notes from {@code phonetic} (e.g. a cache). */
   static Document document(ClinicRecord record, UnaryOperator<String> phonetic) {
     Document doc = new Document();
     doc.add(new StringField(KEY, key(record), Field.Store.NO));
@@ -154,10 +163,15 @@ final class PersonDocs {
     doc.add(new BinaryDocValuesField(RECORD, new BytesRef(RecordCodec.encode(record))));
     if (record.kind() == RecordKind.NOTE) {
       doc.add(new StringField(CLIENT, record.get("client_id"), Field.Store.NO));
-      List<String> tokens = NameKeys.tokens(record.get("text"));
-      doc.add(new TextField(TEXT, String.join(" ", tokens), Field.Store.NO));
-      doc.add(new TextField(TEXT_PHONETIC, phoneticText(tokens, phonetic), Field.Store.NO));
-      doc.add(new TextField(TEXT_NICKNAME, String.join(" ", tokens), Field.Store.NO));
+      String text = record.get("text");
+      doc.add(new TextField(TEXT, String.join(" ", NameKeys.tokens(text)), Field.Store.NO));
+      Set<String> keys = new LinkedHashSet<>();
+      for (NoteNames.Mention m : NoteNames.in(text)) {
+        keys.addAll(NoteNames.keys(m.given().get(0), m.family(), phonetic));
+      }
+      if (!keys.isEmpty()) {
+        doc.add(new Field(MENTION, String.join(" ", keys), MENTION_TYPE));
+      }
       return doc;
     }
     doc.add(new StringField(PERSON, "1", Field.Store.NO));
@@ -176,22 +190,6 @@ final class PersonDocs {
     addOne(doc, POSTAL, keys.postal());
     addAll(doc, STREET, keys.street());
     return doc;
-  }
-
-  static String phoneticText(List<String> foldedTokens) {
-    return phoneticText(foldedTokens, NameKeys::phonetic);
-  }
-
-  private static String phoneticText(List<String> foldedTokens, UnaryOperator<String> phonetic) {
-    StringBuilder out = new StringBuilder(foldedTokens.size() * 5);
-    for (String t : foldedTokens) {
-      if (out.length() > 0) {
-        out.append(' ');
-      }
-      String code = phonetic.apply(t);
-      out.append(code.isEmpty() ? NO_CODE : code);
-    }
-    return out.toString();
   }
 
   private static void addAll(Document doc, String field, Set<String> values) {

@@ -4,7 +4,6 @@ import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,31 +12,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of the clinic's people (one document per client, associate, staff member and
@@ -49,13 +42,21 @@ public final class PersonIndex implements Closeable {
 
   private static final String SEQUENCE = "store_sequence";
 
-  /** Double Metaphone is an eighth of note indexing; note words repeat, so codes are cached. */
+  /**
+   * The version of the document schema ({@link PersonDocs}), kept with each commit. An index of
+   * another version reports no store sequence, so the next update indexes every record again.
+   */
+  private static final String SCHEMA = "schema";
+
+  private static final String SCHEMA_VERSION = "2";
+
+  /** Names in notes repeat, and Double Metaphone is dear: their codes are cached. */
   private static final int PHONETIC_CACHE_SIZE = 100_000;
 
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
-  /** Folded note word to its phonetic code; guarded by itself, emptied at every commit. */
+  /** Folded name token to its phonetic code; guarded by itself, emptied at every commit. */
   private final Map<String, String> phoneticCodes = new HashMap<>();
 
   private volatile boolean dirty;
@@ -65,12 +66,8 @@ public final class PersonIndex implements Closeable {
 
   private static final int READER_CACHE_SIZE = 100_000;
 
-  /**
-   * Typo variants of note words and name frequencies, per folded word: the same names come back
-   * check after check, and expanding a word over the notes' vocabulary is the dearest part of one.
-   */
-  private record ReaderCache(
-      IndexReader reader, Map<String, Term[]> typos, Map<String, NameFrequency> frequencies) {
+  /** Name frequencies, per folded name: the same names come back check after check. */
+  private record ReaderCache(IndexReader reader, Map<String, NameFrequency> frequencies) {
 
     static <V> Map<String, V> bounded(Map<String, V> map) {
       if (map.size() > READER_CACHE_SIZE) {
@@ -83,7 +80,7 @@ public final class PersonIndex implements Closeable {
   private ReaderCache cacheFor(IndexReader reader) {
     ReaderCache cache = readerCache;
     if (cache == null || cache.reader() != reader) {
-      cache = new ReaderCache(reader, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+      cache = new ReaderCache(reader, new ConcurrentHashMap<>());
       readerCache = cache;
     }
     return cache;
@@ -96,11 +93,7 @@ public final class PersonIndex implements Closeable {
 
   /** Opens the index in {@code directory}, creating an empty one when there is none. */
   public static PersonIndex open(Directory directory) throws IOException {
-    IndexWriterConfig config =
-        new IndexWriterConfig(
-            new PerFieldAnalyzerWrapper(
-                new WhitespaceAnalyzer(),
-                Map.of(PersonDocs.TEXT_NICKNAME, new NicknameTextAnalyzer())));
+    IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     // fewer, larger flushed segments during an import: less flushing and merging per document
     config.setRAMBufferSizeMB(256);
@@ -133,7 +126,8 @@ public final class PersonIndex implements Closeable {
 
   /** Commits, remembering the store's change sequence the index now reflects. */
   public void commit(long storeSequence) throws IOException {
-    writer.setLiveCommitData(Map.of(SEQUENCE, Long.toString(storeSequence)).entrySet());
+    writer.setLiveCommitData(
+        Map.of(SEQUENCE, Long.toString(storeSequence), SCHEMA, SCHEMA_VERSION).entrySet());
     writer.commit();
     synchronized (phoneticCodes) {
       phoneticCodes.clear(); // words of notes need not outlive the import that indexed them
@@ -154,17 +148,23 @@ public final class PersonIndex implements Closeable {
     }
   }
 
-  /** The store sequence of the last commit, or -1 for an index never committed with one. */
+  /**
+   * The store sequence of the last commit, or -1 for an index never committed with one or built
+   * with another document schema (its documents are then all indexed again, replacing the old).
+   */
   public long committedSequence() throws IOException {
     Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    Map<String, String> committed = new HashMap<>();
     if (data != null) {
       for (Map.Entry<String, String> e : data) {
-        if (e.getKey().equals(SEQUENCE)) {
-          return Long.parseLong(e.getValue());
-        }
+        committed.put(e.getKey(), e.getValue());
       }
     }
-    return -1;
+    String sequence = committed.get(SEQUENCE);
+    if (sequence == null || !SCHEMA_VERSION.equals(committed.get(SCHEMA))) {
+      return -1;
+    }
+    return Long.parseLong(sequence);
   }
 
   /** Removes every document (the next commit makes it permanent). */
@@ -227,64 +227,62 @@ public final class PersonIndex implements Closeable {
   }
 
   /**
-   * Note versions that mention any of the name forms, as phrases (within {@code slop} positions) of
-   * folded words, of their phonetic codes, or with the first word by its nickname groups.
+   * Note versions that may mention a person: those containing one of {@code phrases} (folded words
+   * within {@code slop} positions, however the note capitalises them), or naming someone under one
+   * of {@code mentionKeys} ({@link NoteNames#keys}); those matching more, and more exact, keys
+   * first.
    *
-   * @param nameForms each a name as words, e.g. ["Bill", "Turner"]; forms of one word are ignored
+   * @param phrases names as folded words, e.g. ["bill", "turner"]; phrases of one word are ignored
    */
   public List<ClinicRecord> notesMentioning(
-      List<List<String>> nameForms, int slop, boolean phonetic, int max) throws IOException {
-    IndexSearcher searcher = acquire();
-    try {
-      Terms text = MultiTerms.getTerms(searcher.getIndexReader(), PersonDocs.TEXT);
-      BooleanQuery.Builder should = new BooleanQuery.Builder();
-      int clauses = 0;
-      Map<String, Term[]> variants =
-          ReaderCache.bounded(cacheFor(searcher.getIndexReader()).typos());
-      for (List<String> form : nameForms) {
-        List<String> folded = new ArrayList<>();
-        for (String word : form) {
-          folded.addAll(NameKeys.tokens(word));
-        }
-        if (folded.size() < 2 || clauses >= 400) {
-          continue;
-        }
+      List<List<String>> phrases, Set<String> mentionKeys, int slop, int max) throws IOException {
+    BooleanQuery.Builder should = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (List<String> phrase : phrases) {
+      if (phrase.size() >= 2 && clauses < MAX_NOTE_CLAUSES) {
         should.add(
-            new PhraseQuery(slop, PersonDocs.TEXT, folded.toArray(new String[0])), Occur.SHOULD);
+            new BoostQuery(
+                new ConstantScoreQuery(
+                    new PhraseQuery(slop, PersonDocs.TEXT, phrase.toArray(new String[0]))),
+                10f),
+            Occur.SHOULD);
         clauses++;
-        if (phonetic) {
-          String[] codes = PersonDocs.phoneticText(folded).split(" ");
-          should.add(
-              new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_PHONETIC, codes), 0.5f),
-              Occur.SHOULD);
-          clauses++;
-        }
-        // the first word by its nickname groups: "William Turner" finds "Bill Turner"
-        for (String key : NameKeys.nicknameKeys(folded.get(0))) {
-          String[] words = folded.toArray(new String[0]);
-          words[0] = key;
-          should.add(
-              new BoostQuery(new PhraseQuery(slop, PersonDocs.TEXT_NICKNAME, words), 0.8f),
-              Occur.SHOULD);
-          clauses++;
-        }
-        // each word with its one-typo neighbours in the notes' vocabulary
-        if (text != null) {
-          MultiPhraseQuery.Builder fuzzy = new MultiPhraseQuery.Builder().setSlop(slop);
-          for (String word : folded) {
-            fuzzy.add(variants.computeIfAbsent(word, w -> typoVariants(text, w)));
-          }
-          should.add(new BoostQuery(fuzzy.build(), 0.3f), Occur.SHOULD);
-          clauses++;
-        }
       }
-      if (clauses == 0) {
-        return List.of();
-      }
-      return read(searcher, searcher.search(should.build(), max).scoreDocs);
-    } finally {
-      searchers.release(searcher);
     }
+    for (String key : mentionKeys) {
+      if (clauses < MAX_NOTE_CLAUSES) {
+        should.add(
+            new BoostQuery(
+                new ConstantScoreQuery(new TermQuery(new Term(PersonDocs.MENTION, key))),
+                mentionKeyWeight(key)),
+            Occur.SHOULD);
+        clauses++;
+      }
+    }
+    return clauses == 0 ? List.of() : search(should.build(), max);
+  }
+
+  private static final int MAX_NOTE_CLAUSES = 512;
+
+  /**
+   * A mention key's weight: higher the closer its given and family parts are to the spelling ("g"
+   * spelled, "n" nickname, "p" sound, "i" initial; "f" spelled, "q" sound, "x"/"y" ends).
+   */
+  private static float mentionKeyWeight(String key) {
+    float given =
+        switch (key.charAt(0)) {
+          case 'g' -> 3f;
+          case 'n' -> 2f;
+          default -> 0.5f;
+        };
+    int bar = key.indexOf('|');
+    float family =
+        switch (bar < 0 || bar + 1 >= key.length() ? ' ' : key.charAt(bar + 1)) {
+          case 'f' -> 3f;
+          case 'q' -> 1.5f;
+          default -> 1f;
+        };
+    return given * family;
   }
 
   /** Records of one kind, at most {@code max} of them (for the small kinds: staff, ties). */
@@ -302,29 +300,6 @@ public final class PersonIndex implements Closeable {
                 Occur.FILTER)
             .build();
     return search(query, 100);
-  }
-
-  /** The word and note words one edit away, at most twenty; short words stand alone. */
-  private static Term[] typoVariants(Terms text, String word) {
-    List<Term> terms = new ArrayList<>();
-    terms.add(new Term(PersonDocs.TEXT, word));
-    if (word.length() < 5) {
-      return terms.toArray(new Term[0]);
-    }
-    try {
-      // one edit: a two-edit automaton costs more to build than the rest of the check
-      FuzzyTermsEnum e = new FuzzyTermsEnum(text, new Term(PersonDocs.TEXT, word), 1, 0, true);
-      BytesRef term;
-      while ((term = e.next()) != null && terms.size() < 20) {
-        String t = term.utf8ToString();
-        if (!t.equals(word)) {
-          terms.add(new Term(PersonDocs.TEXT, t));
-        }
-      }
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
-    }
-    return terms.toArray(new Term[0]);
   }
 
   /**
