@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -45,6 +47,25 @@ class PersonIndexIT {
         PersonIndex index = PersonIndex.open(d)) {
       assertEquals(42, index.committedSequence());
       assertEquals(1, index.count(RecordKind.CLIENT));
+    }
+  }
+
+  @Test
+  void anIndexOfAnotherSchemaAsksForEveryRecordAgain(@TempDir Path dir) throws Exception {
+    // as an older dualcheck committed it: a store sequence and no schema version
+    try (Directory d = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(d, new IndexWriterConfig())) {
+      writer.setLiveCommitData(Map.of("store_sequence", "42").entrySet());
+      writer.commit();
+    }
+    try (Directory d = FSDirectory.open(dir);
+        PersonIndex index = PersonIndex.open(d)) {
+      assertEquals(-1, index.committedSequence());
+      index.commit(43);
+    }
+    try (Directory d = FSDirectory.open(dir);
+        PersonIndex index = PersonIndex.open(d)) {
+      assertEquals(43, index.committedSequence());
     }
   }
 
