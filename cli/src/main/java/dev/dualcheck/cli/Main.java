@@ -18,6 +18,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code dualcheck} command: parses the command line and maps failures to exit statuses. */
@@ -69,6 +70,17 @@ public final class Main implements Runnable {
     spec.commandLine().usage(out);
   }
 
+  /** Every command answers {@code --help} (a usage error points there) and {@code --version}. */
+  private static void addHelpOptions(CommandLine command) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+        spec.mixinStandardHelpOptions(true);
+      }
+      addHelpOptions(sub);
+    }
+  }
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -87,6 +99,7 @@ public final class Main implements Runnable {
       InputStream in,
       Clock clock) {
     CommandLine commandLine = new CommandLine(new Main(env, out, err, in, clock));
+    addHelpOptions(commandLine);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(Main::exitStatus);

@@ -156,6 +156,17 @@ class CliIT {
   }
 
   @Test
+  void everyCommandAnswersHelpWithoutItsRequiredArguments() {
+    for (String command : new String[] {"check", "scan", "generate", "import", "keys", "demo"}) {
+      Cli.Result result = cli.run(command, "--help");
+      assertEquals(0, result.status(), result::toString);
+      assertTrue(result.out().startsWith("Usage: dualcheck " + command), result::toString);
+    }
+    Cli.Result nested = cli.run("keys", "rotate", "--help");
+    assertEquals(0, nested.status(), nested::toString);
+  }
+
+  @Test
   void initRefusesToOverwriteAStore() {
     Cli.Result result = cli.run("init");
     assertEquals(2, result.status(), result::toString);
