@@ -138,6 +138,7 @@ public final class ConflictChecker {
     referralSources(person, best, related);
     noteMentions(person, best, related, identities);
     dropAmbiguous(best, ConflictType.REFERRAL_SOURCE);
+    dropWeakerMentions(best);
     dropAmbiguous(best, ConflictType.NOTE_MENTION);
     List<Finding> findings = new ArrayList<>(best.values());
     findings.sort(STRONGEST_FIRST);
@@ -381,6 +382,27 @@ public final class ConflictChecker {
   }
 
   /**
+   * A name-only note mention far weaker than the best one is another person's: with "Karen S.
+   * Lewis" in one note, "Kate Lewis" in another is Kate. Possible mentions whose name weighs more
+   * than {@code note_margin_bits} less than the strongest mention's are dropped.
+   */
+  private void dropWeakerMentions(Map<String, Finding> best) {
+    double strongest = Double.NEGATIVE_INFINITY;
+    for (Finding f : best.values()) {
+      if (f.type() == ConflictType.NOTE_MENTION) {
+        strongest = Math.max(strongest, f.evidence().get(0).weight());
+      }
+    }
+    double floor = strongest - weights.param("note_margin_bits");
+    best.values()
+        .removeIf(
+            f ->
+                f.type() == ConflictType.NOTE_MENTION
+                    && f.level() == Level.POSSIBLE
+                    && f.evidence().get(0).weight() < floor);
+  }
+
+  /**
    * Bits a name must weigh to count on its own: the base, plus one bit for each doubling of the
    * records it could be found among beyond {@code reference} (a name shared with one of 500,000
    * notes says less than one shared with one of 10,000).
@@ -441,7 +463,8 @@ public final class ConflictChecker {
           Person read = new Person(reading.asRecord(note.id()));
           Scorer.Score score = scorer.scoreNames(contact, read);
           if (namesAgree(score.evidence())
-              && (nameScore == null || score.bits() > nameScore.bits())) {
+              && (nameScore == null || score.bits() > nameScore.bits())
+              && !twoEstablishedNames(contact, read, score.evidence())) {
             mention = reading;
             named = read;
             nameScore = score;
@@ -496,6 +519,33 @@ public final class ConflictChecker {
               contact.displayName(),
               null));
     }
+  }
+
+  /**
+   * True when a name agrees with the contact's only by sound or by a slip of the keyboard, and both
+   * spellings are established names: each borne by at least two indexed persons, the rarer by at
+   * least a twentieth as many as the commoner. "Tina" and "Diane", "Conti" and "Monti" are two
+   * names, where "Jworski" beside "Jaworski" is a slip.
+   */
+  private boolean twoEstablishedNames(Person contact, Person named, List<Evidence> evidence)
+      throws IOException {
+    for (Evidence e : evidence) {
+      boolean family = e.field().equals("family_name");
+      if (!family && !e.field().equals("given_name")) {
+        continue;
+      }
+      if (!e.comparison().equals("typo") && !e.comparison().equals("phonetic")) {
+        continue;
+      }
+      String ours = family ? String.join("", NameKeys.core(contact.family)) : contact.given.get(0);
+      String theirs = family ? String.join("", NameKeys.core(named.family)) : named.given.get(0);
+      int a = index.nameFrequency(ours, family).documents();
+      int b = index.nameFrequency(theirs, family).documents();
+      if (Math.min(a, b) >= 2 && Math.min(a, b) * 20 >= Math.max(a, b)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -87,16 +87,17 @@ final class NoteMentions {
     families.add(NameKeys.core(familyTokens));
     for (List<String> family : families) {
       if (!middleNames.isEmpty()) {
+        // a whole middle name makes a mention strong; an initial narrows it less
         String middle = middleNames.get(0);
-        forms.add(
-            new Form(concat(List.of(given, middle), family), "full_name_middle", family.size()));
         if (middle.length() > 1) {
           forms.add(
-              new Form(
-                  concat(List.of(given, middle.substring(0, 1)), family),
-                  "full_name_middle",
-                  family.size()));
+              new Form(concat(List.of(given, middle), family), "full_name_middle", family.size()));
         }
+        forms.add(
+            new Form(
+                concat(List.of(given, middle.substring(0, 1)), family),
+                "full_name_initial",
+                family.size()));
       }
       forms.add(new Form(concat(List.of(given), family), "full_name", family.size()));
     }

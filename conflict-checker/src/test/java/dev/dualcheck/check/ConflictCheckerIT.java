@@ -127,6 +127,18 @@ class ConflictCheckerIT {
             "1",
             "text",
             "Talked about her cousin Ignatius Q. Pemberton."));
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N3",
+            "client_id",
+            "C2",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "text",
+            "Her brother-in-law, Octavian Barnabas Thistlewood, moved in last month."));
     index.commit(7);
     checker = new ConflictChecker(index, MatchSettings.defaults());
   }
@@ -153,13 +165,13 @@ class ConflictCheckerIT {
   void indexKeepsCountsAndSequence() throws Exception {
     assertEquals(7, index.committedSequence());
     assertEquals(3, index.count(RecordKind.CLIENT));
-    assertEquals(2, index.count(RecordKind.NOTE));
+    assertEquals(3, index.count(RecordKind.NOTE));
     index.upsert(record(RecordKind.CLIENT, "C1", "given_name", "Will", "family_name", "Turner"));
     index.upsert(
         record(RecordKind.NOTE, "N1", "client_id", "C3", "version", "2", "text", "Amended note."));
     index.commit(8);
     assertEquals(3, index.count(RecordKind.CLIENT), "a person is replaced by kind and id");
-    assertEquals(3, index.count(RecordKind.NOTE), "a note version is added");
+    assertEquals(4, index.count(RecordKind.NOTE), "a note version is added");
     assertEquals(8, index.committedSequence());
     index.deleteAll();
     index.commit(0);
@@ -313,7 +325,37 @@ class ConflictCheckerIT {
                 "Pemberton"),
             ConflictType.NOTE_MENTION);
     assertEquals("C2", withMiddleInitial.ref());
-    assertEquals(Level.PROBABLE, withMiddleInitial.level());
+    // an initial narrows a name less than a whole middle name: namesakes share initials
+    assertEquals(Level.POSSIBLE, withMiddleInitial.level());
+    assertEquals("full_name_initial", withMiddleInitial.evidence().get(0).comparison());
+  }
+
+  @Test
+  void noteMentionWithTheWholeMiddleNameIsProbableAndATypoStillFindsIt() throws Exception {
+    Finding whole =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K9",
+                "given_name",
+                "Octavian",
+                "middle_name",
+                "Barnabas",
+                "family_name",
+                "Thistlewood"),
+            ConflictType.NOTE_MENTION);
+    assertEquals("C2", whole.ref());
+    assertEquals(Level.PROBABLE, whole.level());
+    assertEquals("full_name_middle", whole.evidence().get(0).comparison());
+    // the intake form misspells the family name: the note's name is read and compared
+    Finding typo =
+        only(
+            record(
+                RecordKind.CONTACT, "K10", "given_name", "Octavian", "family_name", "Thistlewod"),
+            ConflictType.NOTE_MENTION);
+    assertEquals("C2", typo.ref());
+    assertEquals(Level.POSSIBLE, typo.level());
+    assertEquals("variant", typo.evidence().get(0).comparison());
   }
 
   @Test
