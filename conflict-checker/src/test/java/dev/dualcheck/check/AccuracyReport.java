@@ -17,15 +17,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * Accuracy of the matching engine against files of known answers: generated clinics (seeds 1..3)
  * and FEBRL 4 (skipped when {@code ../shared/data/febrl} is absent). Prints a table; asserts
- * nothing. Run from the repository root:
+ * nothing. Run it with {@code benchmarks/run-accuracy} (builds the classpath; {@code --help}).
  *
- * <pre>
- * mvn -q -o -pl conflict-checker -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.dualcheck.check.AccuracyReport -Dexec.args="febrl"
- * </pre>
- *
- * Arguments: {@code febrl}, {@code clinic} or both (default); {@code -Dfebrl.dir=DIR} overrides the
- * FEBRL folder.
+ * <p>Arguments: {@code febrl}, {@code clinic} or both (default); {@code -Dfebrl.dir=DIR} overrides
+ * the FEBRL folder.
  */
 public final class AccuracyReport {
 
