@@ -464,7 +464,8 @@ public final class ConflictChecker {
           Scorer.Score score = scorer.scoreNames(contact, read);
           if (namesAgree(score.evidence())
               && (nameScore == null || score.bits() > nameScore.bits())
-              && !twoEstablishedNames(contact, read, score.evidence())) {
+              && !twoEstablishedNames(contact, read, score.evidence())
+              && !otherSecondSurname(contact, read)) {
             mention = reading;
             named = read;
             nameScore = score;
@@ -546,6 +547,16 @@ public final class ConflictChecker {
       }
     }
     return false;
+  }
+
+  /**
+   * True when both family names have two parts and only one is shared: "Fernández Pérez" is not
+   * "Fernández Domínguez", though a note may well call either just "Fernández".
+   */
+  private static boolean otherSecondSurname(Person contact, Person named) {
+    List<String> ours = NameKeys.core(contact.family);
+    List<String> theirs = NameKeys.core(named.family);
+    return ours.size() >= 2 && theirs.size() >= 2 && !ours.equals(theirs);
   }
 
   /**
