@@ -449,34 +449,14 @@ public final class ConflictChecker {
         // the contact's own file: the identity finding already says so
         continue;
       }
-      String raw = note.get("text");
-      List<String> text = NameKeys.tokens(raw);
-      NoteMentions.Mention mention = NoteMentions.find(forms, text);
-      Person named = null;
-      Scorer.Score nameScore = null;
-      if (mention != null) {
-        named = new Person(mention.asRecord(note.id()));
-        nameScore = scorer.scoreNames(contact, named);
-      } else {
-        // no form as spelled: the best of the note's names that is a variant of the contact's
-        for (NoteMentions.Mention reading : NoteMentions.readings(raw, text, keys)) {
-          Person read = new Person(reading.asRecord(note.id()));
-          Scorer.Score score = scorer.scoreNames(contact, read);
-          if (namesAgree(score.evidence())
-              && (nameScore == null || score.bits() > nameScore.bits())
-              && !twoEstablishedNames(contact, read, score.evidence())
-              && !otherSecondSurname(contact, read)) {
-            mention = reading;
-            named = read;
-            nameScore = score;
-          }
-        }
-      }
-      if (mention == null
-          || nameScore.bits() < minimumBits
-          || mentionsSomeoneElse(contact, client, named, associates)) {
+      NameInNote found = nameInNote(contact, forms, keys, note);
+      if (found == null
+          || found.score().bits() < minimumBits
+          || mentionsSomeoneElse(contact, client, found.named(), associates)) {
         continue;
       }
+      NoteMentions.Mention mention = found.mention();
+      Scorer.Score nameScore = found.score();
       List<Evidence> evidence = new ArrayList<>();
       evidence.add(
           new Evidence(
@@ -520,6 +500,38 @@ public final class ConflictChecker {
               contact.displayName(),
               null));
     }
+  }
+
+  /** The contact's name as a note writes it, the person that names and how well it agrees. */
+  private record NameInNote(NoteMentions.Mention mention, Person named, Scorer.Score score) {}
+
+  /**
+   * The contact's name in a note: one of its forms as spelled, else the best of the names the
+   * note's capitalised words hold that agrees with the contact's and is not plainly another
+   * person's; null when neither.
+   */
+  private NameInNote nameInNote(
+      Person contact, List<NoteMentions.Form> forms, Set<String> keys, ClinicRecord note)
+      throws IOException {
+    String raw = note.get("text");
+    List<String> text = NameKeys.tokens(raw);
+    NoteMentions.Mention exact = NoteMentions.find(forms, text);
+    if (exact != null) {
+      Person named = new Person(exact.asRecord(note.id()));
+      return new NameInNote(exact, named, scorer.scoreNames(contact, named));
+    }
+    NameInNote best = null;
+    for (NoteMentions.Mention reading : NoteMentions.readings(raw, text, keys)) {
+      Person named = new Person(reading.asRecord(note.id()));
+      Scorer.Score score = scorer.scoreNames(contact, named);
+      if (namesAgree(score.evidence())
+          && (best == null || score.bits() > best.score().bits())
+          && !twoEstablishedNames(contact, named, score.evidence())
+          && !otherSecondSurname(contact, named)) {
+        best = new NameInNote(reading, named, score);
+      }
+    }
+    return best;
   }
 
   /**
