@@ -109,7 +109,7 @@ final class NoteCommand {
       try (Workspace workspace = Workspace.open(main, storeOptions)) {
         Access.require(workspace, "list notes", Role.DIRECTOR, Role.CLINICIAN);
         Access.requireOwnClient(workspace, "list notes", client);
-        List<NoteVersion> notes = workspace.store.notesOf(client);
+        List<NoteVersion> notes = workspace.dualcheck.notesOf(client);
         workspace.store.audit("note.list", "client", client, notes.size() + " notes");
         if (notes.isEmpty()) {
           main.out.println("no notes");

@@ -15,6 +15,7 @@ import dev.dualcheck.spi.Records;
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.CsvFormatException;
 import dev.dualcheck.store.CsvRecords;
+import dev.dualcheck.store.NoteVersion;
 import dev.dualcheck.store.Purpose;
 import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Store;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -180,6 +182,25 @@ public final class Dualcheck implements AutoCloseable {
   }
 
   /** The unlocked store (for the command line's other commands). */
+  /**
+   * The latest version of each note about the client, by date: found through the index, read from
+   * the store (which decides: a note the index files under the client but the store does not is
+   * left out).
+   */
+  public List<NoteVersion> notesOf(String clientId) throws IOException {
+    List<NoteVersion> notes = new ArrayList<>();
+    for (String noteId : index().noteIdsOf(clientId)) {
+      List<NoteVersion> versions = store.noteVersions(noteId);
+      if (!versions.isEmpty() && versions.get(versions.size() - 1).clientId().equals(clientId)) {
+        notes.add(versions.get(versions.size() - 1));
+      }
+    }
+    notes.sort(
+        Comparator.comparing((NoteVersion n) -> n.date() == null ? LocalDate.MIN : n.date())
+            .thenComparing(NoteVersion::noteId));
+    return notes;
+  }
+
   public Store store() {
     return store;
   }

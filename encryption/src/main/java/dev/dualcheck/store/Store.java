@@ -1103,22 +1103,6 @@ public final class Store implements AutoCloseable {
     return versions;
   }
 
-  /** The latest version of each note about the client, by date. */
-  public synchronized List<NoteVersion> notesOf(String clientId) throws IOException {
-    List<NoteVersion> notes = new ArrayList<>();
-    forEach(
-        RecordKind.NOTE,
-        record -> {
-          if (record.get("client_id").equals(clientId)) {
-            notes.add(toNoteVersion(record));
-          }
-        });
-    notes.sort(
-        Comparator.comparing((NoteVersion n) -> n.date() == null ? LocalDate.MIN : n.date())
-            .thenComparing(NoteVersion::noteId));
-    return notes;
-  }
-
   private static NoteVersion toNoteVersion(ClinicRecord note) {
     String date = note.get("date");
     return new NoteVersion(

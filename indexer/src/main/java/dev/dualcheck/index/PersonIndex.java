@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
@@ -300,6 +301,32 @@ public final class PersonIndex implements Closeable {
                 Occur.FILTER)
             .build();
     return search(query, 100);
+  }
+
+  /**
+   * The ids of the notes about a client (every version is indexed; each id once): the store holds
+   * notes encrypted with nothing to find them by client, so this is how a client's notes are found
+   * without decrypting every note.
+   */
+  public Set<String> noteIdsOf(String clientId) throws IOException {
+    Query query =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(PersonDocs.CLIENT, clientId)), Occur.FILTER)
+            .add(new TermQuery(new Term(PersonDocs.KIND, RecordKind.NOTE.singular())), Occur.FILTER)
+            .build();
+    IndexSearcher searcher = acquire();
+    try {
+      int versions = searcher.count(query);
+      Set<String> ids = new TreeSet<>();
+      if (versions > 0) {
+        for (ClinicRecord note : read(searcher, searcher.search(query, versions).scoreDocs)) {
+          ids.add(note.id());
+        }
+      }
+      return ids;
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /**
