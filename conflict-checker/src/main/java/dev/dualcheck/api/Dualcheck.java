@@ -127,7 +127,7 @@ public final class Dualcheck implements AutoCloseable {
   public List<Finding> check(ClinicRecord contact) throws IOException {
     List<Finding> findings = new ArrayList<>(checker().check(contact));
     findings.addAll(ruleFindings(contact));
-    return new Reviews(store).apply(contact, findings);
+    return new Reviews(store, this::owned).apply(contact, findings);
   }
 
   /**
@@ -145,7 +145,7 @@ public final class Dualcheck implements AutoCloseable {
       all.addAll(ruleFindings(contact));
     }
     ScanResult found = new ScanResult(scanned.scanId(), scanned.created(), contacts.size(), all);
-    return new Reviews(store).apply(contacts, found);
+    return new Reviews(store, this::owned).apply(contacts, found);
   }
 
   /**
@@ -189,7 +189,7 @@ public final class Dualcheck implements AutoCloseable {
    */
   public List<NoteVersion> notesOf(String clientId) throws IOException {
     List<NoteVersion> notes = new ArrayList<>();
-    for (String noteId : index().noteIdsOf(clientId)) {
+    for (String noteId : index().idsOwnedBy(RecordKind.NOTE, clientId)) {
       List<NoteVersion> versions = store.noteVersions(noteId);
       if (!versions.isEmpty() && versions.get(versions.size() - 1).clientId().equals(clientId)) {
         notes.add(versions.get(versions.size() - 1));
@@ -199,6 +199,15 @@ public final class Dualcheck implements AutoCloseable {
         Comparator.comparing((NoteVersion n) -> n.date() == null ? LocalDate.MIN : n.date())
             .thenComparing(NoteVersion::noteId));
     return notes;
+  }
+
+  /** The records of a kind an owner has now, found through the index, read from the store. */
+  private List<ClinicRecord> owned(RecordKind kind, String ownerId) throws IOException {
+    List<ClinicRecord> records = new ArrayList<>();
+    for (String id : index().idsOwnedBy(kind, ownerId)) {
+      store.get(kind, id).ifPresent(records::add);
+    }
+    return records;
   }
 
   public Store store() {

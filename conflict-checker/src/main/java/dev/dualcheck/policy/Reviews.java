@@ -16,9 +16,7 @@ import dev.dualcheck.store.StoredFinding;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,13 +36,27 @@ public final class Reviews {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final Store store;
-  private final Map<RecordKind, Map<String, List<ClinicRecord>>> byOwner =
-      new EnumMap<>(RecordKind.class);
-  private final Set<String> wantedOwners = new HashSet<>();
+  /**
+   * The records of a kind that an owner has now: a client's notes or associates, a clinician's
+   * ties.
+   */
+  public interface OwnedRecords {
+    List<ClinicRecord> of(RecordKind kind, String ownerId) throws IOException;
+  }
 
-  public Reviews(Store store) {
+  private final Store store;
+  private final OwnedRecords owned;
+
+  /** Records looked up once per owner for one batch of findings. */
+  private final Map<String, List<ClinicRecord>> byOwner = new HashMap<>();
+
+  /**
+   * @param owned how to find an owner's records without reading every record of the kind (the index
+   *     files them by owner)
+   */
+  public Reviews(Store store, OwnedRecords owned) {
     this.store = store;
+    this.owned = owned;
   }
 
   /** The findings of one contact, with decisions applied; suppressed ones are left out. */
@@ -68,12 +80,7 @@ public final class Reviews {
   private List<Finding> apply(
       Map<String, ClinicRecord> contacts, List<Finding> findings, Instant seen) throws IOException {
     Map<String, Decision> latest = store.latestDecisions();
-    // load only the owners these findings name: a kind may hold millions of notes
     byOwner.clear();
-    wantedOwners.clear();
-    for (Finding finding : findings) {
-      wantedOwners.add(finding.ref());
-    }
     List<Finding> kept = new ArrayList<>();
     List<StoredFinding> remembered = new ArrayList<>();
     for (Finding finding : findings) {
@@ -117,30 +124,22 @@ public final class Reviews {
         switch (finding.record()) {
           case "client" -> store.get(RecordKind.CLIENT, finding.ref());
           case "staff" -> store.get(RecordKind.STAFF, finding.ref());
-          case "associate" -> owned(RecordKind.ASSOCIATE, "client_id", finding);
-          case "tie" -> owned(RecordKind.TIE, "staff_id", finding);
-          case "note" -> owned(RecordKind.NOTE, "client_id", finding);
+          case "associate" -> owned(RecordKind.ASSOCIATE, finding);
+          case "tie" -> owned(RecordKind.TIE, finding);
+          case "note" -> owned(RecordKind.NOTE, finding);
           default -> Optional.empty();
         };
     return record.isEmpty() ? "absent" : fingerprint(record.get(), Set.of("version", "created_at"));
   }
 
-  private Optional<ClinicRecord> owned(RecordKind kind, String ownerColumn, Finding finding)
-      throws IOException {
-    Map<String, List<ClinicRecord>> owners = byOwner.get(kind);
-    if (owners == null) {
-      Map<String, List<ClinicRecord>> loaded = new HashMap<>();
-      store.forEach(
-          kind,
-          record -> {
-            if (wantedOwners.contains(record.get(ownerColumn))) {
-              loaded.computeIfAbsent(record.get(ownerColumn), k -> new ArrayList<>()).add(record);
-            }
-          });
-      owners = loaded;
-      byOwner.put(kind, owners);
+  private Optional<ClinicRecord> owned(RecordKind kind, Finding finding) throws IOException {
+    String key = kind.name() + '\n' + finding.ref();
+    List<ClinicRecord> records = byOwner.get(key);
+    if (records == null) {
+      records = owned.of(kind, finding.ref());
+      byOwner.put(key, records);
     }
-    for (ClinicRecord record : owners.getOrDefault(finding.ref(), List.of())) {
+    for (ClinicRecord record : records) {
       if (MatchedRecords.isMatchOf(finding, record)) {
         return Optional.of(record);
       }

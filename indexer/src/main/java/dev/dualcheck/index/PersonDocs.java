@@ -38,6 +38,9 @@ final class PersonDocs {
   /** The client a note or an associate belongs to. */
   static final String CLIENT = "client";
 
+  /** The clinician who declared a tie. */
+  static final String STAFF = "staff";
+
   static final String TEXT = "text";
 
   /** Keys of the names a note's capitalised words may be ({@link NoteNames#keys}). */
@@ -177,6 +180,8 @@ final class PersonDocs {
     doc.add(new StringField(PERSON, "1", Field.Store.NO));
     if (record.kind() == RecordKind.ASSOCIATE) {
       addOne(doc, CLIENT, record.get("client_id"));
+    } else if (record.kind() == RecordKind.TIE) {
+      addOne(doc, STAFF, record.get("staff_id"));
     }
     Keys keys = keys(record);
     addAll(doc, GIVEN, keys.given());

@@ -49,7 +49,7 @@ public final class PersonIndex implements Closeable {
    */
   private static final String SCHEMA = "schema";
 
-  private static final String SCHEMA_VERSION = "2";
+  private static final String SCHEMA_VERSION = "3";
 
   /** Names in notes repeat, and Double Metaphone is dear: their codes are cached. */
   private static final int PHONETIC_CACHE_SIZE = 100_000;
@@ -304,23 +304,30 @@ public final class PersonIndex implements Closeable {
   }
 
   /**
-   * The ids of the notes about a client (every version is indexed; each id once): the store holds
-   * notes encrypted with nothing to find them by client, so this is how a client's notes are found
-   * without decrypting every note.
+   * The ids of the records of a kind that belong to an owner: a client's notes (each id once,
+   * however many versions it has) or associates, a clinician's declared ties. The store holds
+   * records encrypted with nothing to find them by owner, so this is how they are found without
+   * decrypting every record of the kind.
    */
-  public Set<String> noteIdsOf(String clientId) throws IOException {
+  public Set<String> idsOwnedBy(RecordKind kind, String ownerId) throws IOException {
+    String ownerField =
+        switch (kind) {
+          case NOTE, ASSOCIATE -> PersonDocs.CLIENT;
+          case TIE -> PersonDocs.STAFF;
+          default -> throw new IllegalArgumentException("no owner: " + kind);
+        };
     Query query =
         new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(PersonDocs.CLIENT, clientId)), Occur.FILTER)
-            .add(new TermQuery(new Term(PersonDocs.KIND, RecordKind.NOTE.singular())), Occur.FILTER)
+            .add(new TermQuery(new Term(ownerField, ownerId)), Occur.FILTER)
+            .add(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), Occur.FILTER)
             .build();
     IndexSearcher searcher = acquire();
     try {
-      int versions = searcher.count(query);
+      int documents = searcher.count(query);
       Set<String> ids = new TreeSet<>();
-      if (versions > 0) {
-        for (ClinicRecord note : read(searcher, searcher.search(query, versions).scoreDocs)) {
-          ids.add(note.id());
+      if (documents > 0) {
+        for (ClinicRecord record : read(searcher, searcher.search(query, documents).scoreDocs)) {
+          ids.add(record.id());
         }
       }
       return ids;

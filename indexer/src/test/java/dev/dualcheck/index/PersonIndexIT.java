@@ -202,9 +202,9 @@ class PersonIndexIT {
       assertEquals(List.of(), index.notesMentioning(List.of(List.of("turner")), Set.of(), 1, 10));
       assertEquals(3, index.count(RecordKind.NOTE));
       // a client's notes, each once however many versions it has
-      assertEquals(Set.of("N1"), index.noteIdsOf("C1"));
-      assertEquals(Set.of("N2"), index.noteIdsOf("C2"));
-      assertEquals(Set.of(), index.noteIdsOf("C9"));
+      assertEquals(Set.of("N1"), index.idsOwnedBy(RecordKind.NOTE, "C1"));
+      assertEquals(Set.of("N2"), index.idsOwnedBy(RecordKind.NOTE, "C2"));
+      assertEquals(Set.of(), index.idsOwnedBy(RecordKind.NOTE, "C9"));
     }
   }
 
