@@ -50,32 +50,20 @@ final class EncryptedFile {
 
   /**
    * Reads the header and authenticates the last segment, so a truncated, extended or foreign file
-   * fails here already. Takes ownership of {@code ciphertext} only on success.
+   * fails here already. The segment size is the header's (authenticated as associated data): files
+   * of one index may differ, see {@link EncryptedFormat#segmentShift(String, int)}. Takes ownership
+   * of {@code ciphertext} only on success.
    */
   static EncryptedFile open(
-      String name,
-      IndexInput ciphertext,
-      byte[] indexKey,
-      int segmentShift,
-      SegmentCache cache,
-      IOContext context)
+      String name, IndexInput ciphertext, byte[] indexKey, SegmentCache cache, IOContext context)
       throws IOException {
+    byte[] header = header(name, ciphertext);
+    int segmentShift = EncryptedFormat.segmentShift(header);
     long length = EncryptedFormat.plaintextLength(ciphertext.length(), segmentShift);
     if (length < 0
         || EncryptedFormat.segmentCount(length, segmentShift) > EncryptedFormat.MAX_SEGMENTS) {
       throw new CorruptIndexException(
           "ciphertext length " + ciphertext.length() + " is not a valid encrypted file length",
-          name);
-    }
-    byte[] header = new byte[EncryptedFormat.HEADER_BYTES];
-    ciphertext.seek(0);
-    ciphertext.readBytes(header, 0, header.length);
-    if (header[0] != EncryptedFormat.VERSION) {
-      throw new CorruptIndexException("unknown encrypted file format version " + header[0], name);
-    }
-    if (EncryptedFormat.segmentShift(header) != segmentShift) {
-      throw new CorruptIndexException(
-          "segment size 2^" + EncryptedFormat.segmentShift(header) + " is not 2^" + segmentShift,
           name);
     }
     EncryptedFile file =
@@ -90,6 +78,26 @@ final class EncryptedFile {
             !context.readOnce && context.context != IOContext.Context.MERGE);
     file.segment(file.segments - 1, ciphertext);
     return file;
+  }
+
+  /** The header of a file, with its version and segment size checked. */
+  static byte[] header(String name, IndexInput ciphertext) throws IOException {
+    if (ciphertext.length() < EncryptedFormat.HEADER_BYTES + EncryptedFormat.TAG_BYTES) {
+      throw new CorruptIndexException(
+          "ciphertext length " + ciphertext.length() + " is not a valid encrypted file length",
+          name);
+    }
+    byte[] header = new byte[EncryptedFormat.HEADER_BYTES];
+    ciphertext.seek(0);
+    ciphertext.readBytes(header, 0, header.length);
+    if (header[0] != EncryptedFormat.VERSION) {
+      throw new CorruptIndexException("unknown encrypted file format version " + header[0], name);
+    }
+    int shift = EncryptedFormat.segmentShift(header);
+    if (shift < EncryptedFormat.MIN_SEGMENT_SHIFT || shift > EncryptedFormat.MAX_SEGMENT_SHIFT) {
+      throw new CorruptIndexException("segment size 2^" + shift + " is out of range", name);
+    }
+    return header;
   }
 
   /** The plaintext of one segment, from the cache or decrypted through {@code in}. */
