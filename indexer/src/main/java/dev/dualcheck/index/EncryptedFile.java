@@ -2,7 +2,6 @@ package dev.dualcheck.index;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.IOContext;
@@ -13,10 +12,7 @@ import org.apache.lucene.store.IndexInput;
  * and its geometry. Immutable after {@link #open}; decrypted segments go to the directory's cache.
  */
 final class EncryptedFile {
-  private static final AtomicLong IDS = new AtomicLong();
-
   final String name;
-  final long id = IDS.incrementAndGet();
   final long length;
   final int segmentShift;
   private final IndexInput ciphertext;
@@ -25,8 +21,11 @@ final class EncryptedFile {
   private final long segments;
   private final SegmentCache cache;
 
-  /** False for merges and read-once files: a one-pass scan must not evict what queries use. */
-  private final boolean cached;
+  /**
+   * This file's cached segments; null for merges and read-once files, which are not cached: a
+   * one-pass scan must not evict what queries use.
+   */
+  private final SegmentCache.Slots slots;
 
   private EncryptedFile(
       String name,
@@ -45,7 +44,7 @@ final class EncryptedFile {
     this.segmentShift = segmentShift;
     this.segments = EncryptedFormat.segmentCount(length, segmentShift);
     this.cache = cache;
-    this.cached = cached;
+    this.slots = cached ? cache.slots(segments) : null;
   }
 
   /**
@@ -102,12 +101,13 @@ final class EncryptedFile {
 
   /** The plaintext of one segment, from the cache or decrypted through {@code in}. */
   byte[] segment(long segment, IndexInput in) throws IOException {
-    byte[] plaintext = cache.get(id, segment);
+    if (slots == null) {
+      return decrypt(segment, in);
+    }
+    byte[] plaintext = cache.get(slots, segment);
     if (plaintext == null) {
       plaintext = decrypt(segment, in);
-      if (cached) {
-        cache.put(id, segment, plaintext);
-      }
+      cache.put(slots, segment, plaintext);
     }
     return plaintext;
   }
@@ -151,7 +151,9 @@ final class EncryptedFile {
     try {
       ciphertext.close();
     } finally {
-      cache.remove(id);
+      if (slots != null) {
+        cache.remove(slots);
+      }
     }
   }
 }
