@@ -1,6 +1,8 @@
 package dev.dualcheck.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -20,6 +23,10 @@ import jdk.jfr.consumer.RecordingFile;
  * java -cp benchmarks/target/benchmarks.jar dev.dualcheck.bench.JfrShareMain import.jfr \
  *     encryption=com.sun.crypto.provider.,dev.dualcheck.crypto.Aead sqlite=org.sqlite.
  * </pre>
+ *
+ * {@code -Dthread=NAME} counts only samples of threads whose name contains NAME (e.g. {@code
+ * pool-2-} for the second scan's workers, {@code main} for WarmCheckMain); {@code -DskipSeconds=N}
+ * drops the first N seconds of samples (start-up and JIT warm-up).
  */
 public final class JfrShareMain {
   private static final int TOP = 15;
@@ -41,10 +48,19 @@ public final class JfrShareMain {
     long[] hits = new long[labels.size()];
     Map<String, Long> self = new HashMap<>();
     long samples = 0;
+    String thread = System.getProperty("thread", "");
+    Instant from = null;
+    Duration skip = Duration.ofSeconds(Long.getLong("skipSeconds", 0));
     try (RecordingFile file = new RecordingFile(Path.of(args[0]))) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
         if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+          continue;
+        }
+        if (from == null) {
+          from = event.getStartTime().plus(skip);
+        }
+        if (event.getStartTime().isBefore(from) || !onThread(event, thread)) {
           continue;
         }
         RecordedStackTrace stack = event.getStackTrace();
@@ -77,6 +93,14 @@ public final class JfrShareMain {
             e ->
                 System.out.printf(
                     Locale.ROOT, "# %5.1f%% %s%n", 100.0 * e.getValue() / total, e.getKey()));
+  }
+
+  private static boolean onThread(RecordedEvent event, String name) {
+    if (name.isEmpty()) {
+      return true;
+    }
+    RecordedThread sampled = event.getThread("sampledThread");
+    return sampled != null && sampled.getJavaName() != null && sampled.getJavaName().contains(name);
   }
 
   private static boolean matches(List<RecordedFrame> frames, String[] prefixes) {

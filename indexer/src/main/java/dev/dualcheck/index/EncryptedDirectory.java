@@ -127,7 +127,11 @@ public final class EncryptedDirectory extends FilterDirectory {
     String name = out.getName();
     try {
       return new EncryptedIndexOutput(
-          out, indexKey, segmentShift, random, () -> writing.remove(name));
+          out,
+          indexKey,
+          EncryptedFormat.segmentShift(name, segmentShift),
+          random,
+          () -> writing.remove(name));
     } catch (IOException | RuntimeException e) {
       writing.remove(name);
       IOUtils.closeWhileHandlingException(out);
@@ -150,18 +154,24 @@ public final class EncryptedDirectory extends FilterDirectory {
   private EncryptedFile openFile(String name, IOContext context) throws IOException {
     IndexInput ciphertext = in.openInput(name, context);
     try {
-      return EncryptedFile.open(name, ciphertext, indexKey, segmentShift, cache, context);
+      return EncryptedFile.open(name, ciphertext, indexKey, cache, context);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(ciphertext);
       throw e;
     }
   }
 
-  /** The plaintext length, computed from the ciphertext length without reading the file. */
+  /**
+   * The plaintext length, computed from the ciphertext length and the segment size of the header.
+   */
   @Override
   public long fileLength(String name) throws IOException {
     long ciphertextLength = in.fileLength(name);
-    long length = EncryptedFormat.plaintextLength(ciphertextLength, segmentShift);
+    int shift;
+    try (IndexInput ciphertext = in.openInput(name, IOContext.READONCE)) {
+      shift = EncryptedFormat.segmentShift(EncryptedFile.header(name, ciphertext));
+    }
+    long length = EncryptedFormat.plaintextLength(ciphertextLength, shift);
     if (length < 0) {
       throw new CorruptIndexException(
           "ciphertext length " + ciphertextLength + " is not a valid encrypted file length", name);

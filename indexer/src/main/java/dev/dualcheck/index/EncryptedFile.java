@@ -2,7 +2,6 @@ package dev.dualcheck.index;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.IOContext;
@@ -13,10 +12,7 @@ import org.apache.lucene.store.IndexInput;
  * and its geometry. Immutable after {@link #open}; decrypted segments go to the directory's cache.
  */
 final class EncryptedFile {
-  private static final AtomicLong IDS = new AtomicLong();
-
   final String name;
-  final long id = IDS.incrementAndGet();
   final long length;
   final int segmentShift;
   private final IndexInput ciphertext;
@@ -25,8 +21,11 @@ final class EncryptedFile {
   private final long segments;
   private final SegmentCache cache;
 
-  /** False for merges and read-once files: a one-pass scan must not evict what queries use. */
-  private final boolean cached;
+  /**
+   * This file's cached segments; null for merges and read-once files, which are not cached: a
+   * one-pass scan must not evict what queries use.
+   */
+  private final SegmentCache.Slots slots;
 
   private EncryptedFile(
       String name,
@@ -45,37 +44,25 @@ final class EncryptedFile {
     this.segmentShift = segmentShift;
     this.segments = EncryptedFormat.segmentCount(length, segmentShift);
     this.cache = cache;
-    this.cached = cached;
+    this.slots = cached ? cache.slots(segments) : null;
   }
 
   /**
    * Reads the header and authenticates the last segment, so a truncated, extended or foreign file
-   * fails here already. Takes ownership of {@code ciphertext} only on success.
+   * fails here already. The segment size is the header's (authenticated as associated data): files
+   * of one index may differ, see {@link EncryptedFormat#segmentShift(String, int)}. Takes ownership
+   * of {@code ciphertext} only on success.
    */
   static EncryptedFile open(
-      String name,
-      IndexInput ciphertext,
-      byte[] indexKey,
-      int segmentShift,
-      SegmentCache cache,
-      IOContext context)
+      String name, IndexInput ciphertext, byte[] indexKey, SegmentCache cache, IOContext context)
       throws IOException {
+    byte[] header = header(name, ciphertext);
+    int segmentShift = EncryptedFormat.segmentShift(header);
     long length = EncryptedFormat.plaintextLength(ciphertext.length(), segmentShift);
     if (length < 0
         || EncryptedFormat.segmentCount(length, segmentShift) > EncryptedFormat.MAX_SEGMENTS) {
       throw new CorruptIndexException(
           "ciphertext length " + ciphertext.length() + " is not a valid encrypted file length",
-          name);
-    }
-    byte[] header = new byte[EncryptedFormat.HEADER_BYTES];
-    ciphertext.seek(0);
-    ciphertext.readBytes(header, 0, header.length);
-    if (header[0] != EncryptedFormat.VERSION) {
-      throw new CorruptIndexException("unknown encrypted file format version " + header[0], name);
-    }
-    if (EncryptedFormat.segmentShift(header) != segmentShift) {
-      throw new CorruptIndexException(
-          "segment size 2^" + EncryptedFormat.segmentShift(header) + " is not 2^" + segmentShift,
           name);
     }
     EncryptedFile file =
@@ -92,14 +79,35 @@ final class EncryptedFile {
     return file;
   }
 
+  /** The header of a file, with its version and segment size checked. */
+  static byte[] header(String name, IndexInput ciphertext) throws IOException {
+    if (ciphertext.length() < EncryptedFormat.HEADER_BYTES + EncryptedFormat.TAG_BYTES) {
+      throw new CorruptIndexException(
+          "ciphertext length " + ciphertext.length() + " is not a valid encrypted file length",
+          name);
+    }
+    byte[] header = new byte[EncryptedFormat.HEADER_BYTES];
+    ciphertext.seek(0);
+    ciphertext.readBytes(header, 0, header.length);
+    if (header[0] != EncryptedFormat.VERSION) {
+      throw new CorruptIndexException("unknown encrypted file format version " + header[0], name);
+    }
+    int shift = EncryptedFormat.segmentShift(header);
+    if (shift < EncryptedFormat.MIN_SEGMENT_SHIFT || shift > EncryptedFormat.MAX_SEGMENT_SHIFT) {
+      throw new CorruptIndexException("segment size 2^" + shift + " is out of range", name);
+    }
+    return header;
+  }
+
   /** The plaintext of one segment, from the cache or decrypted through {@code in}. */
   byte[] segment(long segment, IndexInput in) throws IOException {
-    byte[] plaintext = cache.get(id, segment);
+    if (slots == null) {
+      return decrypt(segment, in);
+    }
+    byte[] plaintext = cache.get(slots, segment);
     if (plaintext == null) {
       plaintext = decrypt(segment, in);
-      if (cached) {
-        cache.put(id, segment, plaintext);
-      }
+      cache.put(slots, segment, plaintext);
     }
     return plaintext;
   }
@@ -143,7 +151,9 @@ final class EncryptedFile {
     try {
       ciphertext.close();
     } finally {
-      cache.remove(id);
+      if (slots != null) {
+        cache.remove(slots);
+      }
     }
   }
 }

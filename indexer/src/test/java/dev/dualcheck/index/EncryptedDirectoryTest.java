@@ -60,6 +60,54 @@ class EncryptedDirectoryTest {
   }
 
   @Test
+  void docValuesDataIsWrittenInSmallerSegmentsAndEachFileReadInItsOwn() throws IOException {
+    byte[] text = "a record of a few hundred bytes. ".repeat(1000).getBytes(StandardCharsets.UTF_8);
+    ByteBuffersDirectory plain = new ByteBuffersDirectory();
+    try (EncryptedDirectory dir = new EncryptedDirectory(plain, KEY)) {
+      for (String name : new String[] {"_0_Lucene90_0.dvd", "_0.tim", "older.tmp"}) {
+        try (IndexOutput out = dir.createOutput(name, IOContext.DEFAULT)) {
+          out.writeBytes(text, text.length);
+        }
+      }
+      // an index written before doc values had their own segment size: default-sized segments
+      dir.rename("older.tmp", "_1_Lucene90_0.dvd");
+      int[][] expected = {
+        {EncryptedFormat.RECORD_SEGMENT_SHIFT, 9}, {14, 3}, {14, 3},
+      };
+      String[] names = {"_0_Lucene90_0.dvd", "_0.tim", "_1_Lucene90_0.dvd"};
+      for (int f = 0; f < names.length; f++) {
+        int shift = expected[f][0];
+        long segments = expected[f][1];
+        assertEquals(segments, EncryptedFormat.segmentCount(text.length, shift));
+        try (IndexInput raw = plain.openInput(names[f], IOContext.DEFAULT)) {
+          raw.seek(1);
+          assertEquals(shift, raw.readByte(), names[f]);
+        }
+        assertEquals(
+            EncryptedFormat.HEADER_BYTES + text.length + segments * EncryptedFormat.TAG_BYTES,
+            plain.fileLength(names[f]),
+            names[f]);
+        assertEquals(text.length, dir.fileLength(names[f]), names[f]);
+        byte[] back = new byte[text.length];
+        try (IndexInput in = dir.openInput(names[f], IOContext.DEFAULT)) {
+          in.seek(5000); // across a segment boundary of either size
+          in.readBytes(back, 5000, text.length - 5000);
+          in.seek(0);
+          in.readBytes(back, 0, 5000);
+        }
+        assertArrayEquals(text, back, names[f]);
+      }
+    }
+  }
+
+  @Test
+  void aDirectoryOfTinySegmentsKeepsThemForDocValuesToo() {
+    assertEquals(4, EncryptedFormat.segmentShift("_0.dvd", 4));
+    assertEquals(EncryptedFormat.RECORD_SEGMENT_SHIFT, EncryptedFormat.segmentShift("_0.dvd", 14));
+    assertEquals(14, EncryptedFormat.segmentShift("_0.dvm", 14));
+  }
+
+  @Test
   void sameContentTwiceGivesDifferentCiphertext() throws IOException {
     ByteBuffersDirectory plain = new ByteBuffersDirectory();
     try (EncryptedDirectory dir = new EncryptedDirectory(plain, KEY)) {

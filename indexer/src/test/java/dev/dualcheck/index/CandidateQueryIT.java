@@ -1,0 +1,121 @@
+package dev.dualcheck.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The candidate query as it runs (no kind filter where only person documents can match, skipping
+ * from the first {@code max} hits) returns the same records in the same order as the plain form:
+ * the blocking query under a kind filter, searched with Lucene's defaults. Names, streets and
+ * postal codes come from small pools, so queries match thousands of documents with many tied scores
+ * across several segments.
+ */
+class CandidateQueryIT {
+  private static final String[] GIVEN = {"Anna", "Ben", "Carla", "Dan", "Eva", "William", "Bill"};
+  private static final String[] FAMILY = {"Smith", "Smyth", "Jones", "Brown", "Müller", "Nguyen"};
+  private static final String[] STREET = {"Oak Street", "Elm Road", "Harbour Lane", "Mill Way"};
+  private static final String[] POSTAL = {"12345", "12346", "90210"};
+  private static final Set<RecordKind> PERSONS =
+      EnumSet.of(RecordKind.CLIENT, RecordKind.ASSOCIATE, RecordKind.STAFF, RecordKind.TIE);
+  private static final int MAX = 30;
+
+  private static String pick(Random random, String[] pool) {
+    return pool[random.nextInt(pool.length)];
+  }
+
+  private static ClinicRecord person(Random random, RecordKind kind, String id) {
+    Map<String, String> fields = new HashMap<>();
+    fields.put("given_name", pick(random, GIVEN));
+    fields.put("family_name", pick(random, FAMILY));
+    fields.put(
+        "dob",
+        String.format(
+            "19%02d-0%d-1%d", 40 + random.nextInt(3), 1 + random.nextInt(3), random.nextInt(3)));
+    fields.put("street", (1 + random.nextInt(9)) + " " + pick(random, STREET));
+    fields.put("postal_code", pick(random, POSTAL));
+    fields.put("phone", "+1 555 010 " + (1000 + random.nextInt(40)));
+    if (kind == RecordKind.ASSOCIATE) {
+      fields.put("client_id", "C" + random.nextInt(100));
+    }
+    return new ClinicRecord(kind, id, fields);
+  }
+
+  @Test
+  void sameCandidatesInTheSameOrderAsTheFilteredQuery(@TempDir Path dir) throws Exception {
+    Random random = new Random(20261128);
+    RecordKind[] kinds = {
+      RecordKind.CLIENT, RecordKind.ASSOCIATE, RecordKind.STAFF, RecordKind.TIE
+    };
+    try (Directory directory = FSDirectory.open(dir);
+        PersonIndex index = PersonIndex.open(directory)) {
+      for (int i = 0; i < 6000; i++) {
+        index.upsert(person(random, kinds[i % kinds.length], "P" + i));
+        if (i % 3 == 0) {
+          index.upsert(
+              new ClinicRecord(
+                  RecordKind.NOTE,
+                  "N" + i,
+                  Map.of("client_id", "P" + i, "text", "Saw Anna Smith at 12345 Oak Street.")));
+        }
+        if (i % 1000 == 999) {
+          index.commit(i); // a new segment each time
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertTrue(reader.leaves().size() > 1, "several segments");
+        IndexSearcher searcher = new IndexSearcher(reader);
+        int beyondDefaultThreshold = 0;
+        for (int probe = 0; probe < 200; probe++) {
+          ClinicRecord contact = person(random, RecordKind.CONTACT, "K" + probe);
+          for (Set<RecordKind> wanted : List.of(PERSONS, EnumSet.of(RecordKind.CLIENT))) {
+            Query reference = filtered(PersonIndex.blockingQuery(contact), wanted);
+            if (searcher.count(reference) > 1000) {
+              beyondDefaultThreshold++;
+            }
+            List<ClinicRecord> expected =
+                PersonIndex.read(searcher, searcher.search(reference, MAX).scoreDocs);
+            assertEquals(
+                ids(expected), ids(index.candidates(contact, wanted, MAX)), "probe " + probe);
+          }
+        }
+        assertTrue(beyondDefaultThreshold > 100, "queries that let Lucene skip documents");
+      }
+    }
+  }
+
+  private static Query filtered(BooleanQuery blocking, Set<RecordKind> kinds) {
+    BooleanQuery.Builder filter = new BooleanQuery.Builder();
+    for (RecordKind kind : kinds) {
+      filter.add(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), Occur.SHOULD);
+    }
+    return new BooleanQuery.Builder()
+        .add(blocking, Occur.MUST)
+        .add(filter.build(), Occur.FILTER)
+        .build();
+  }
+
+  private static List<String> ids(List<ClinicRecord> records) {
+    return records.stream().map(r -> r.kind().singular() + ":" + r.id()).toList();
+  }
+}
