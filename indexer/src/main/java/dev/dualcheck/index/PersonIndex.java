@@ -206,7 +206,7 @@ public final class PersonIndex implements Closeable {
     if (blocking == null || kinds.isEmpty()) {
       return List.of();
     }
-    return topCandidates(candidateQuery(blocking, kinds), max);
+    return topHits(candidateQuery(blocking, kinds), max);
   }
 
   /** One SHOULD clause per blocking key of {@code person}, or null when it has none. */
@@ -257,7 +257,7 @@ public final class PersonIndex implements Closeable {
    * default 1,000: the same hits, as scores are sums of constant boosts and ties go to the lower
    * document id either way.
    */
-  private List<ClinicRecord> topCandidates(Query query, int max) throws IOException {
+  private List<ClinicRecord> topHits(Query query, int max) throws IOException {
     IndexSearcher searcher = acquire();
     try {
       TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(max, max));
@@ -300,7 +300,7 @@ public final class PersonIndex implements Closeable {
         clauses++;
       }
     }
-    return clauses == 0 ? List.of() : search(should.build(), max);
+    return clauses == 0 ? List.of() : topHits(should.build(), max);
   }
 
   private static final int MAX_NOTE_CLAUSES = 512;
