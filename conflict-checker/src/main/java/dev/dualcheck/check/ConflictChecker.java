@@ -32,8 +32,16 @@ import java.util.function.IntConsumer;
  */
 public final class ConflictChecker {
 
-  private static final Set<RecordKind> PERSON_KINDS =
-      EnumSet.of(RecordKind.CLIENT, RecordKind.ASSOCIATE, RecordKind.STAFF, RecordKind.TIE);
+  /**
+   * Person kinds, fetched in two groups with their own candidate budgets: a clinic has tens of
+   * staff and declared ties but thousands of clients and associates, who would otherwise crowd a
+   * misspelt colleague out of the shared list.
+   */
+  private static final List<Set<RecordKind>> PERSON_KINDS =
+      List.of(
+          EnumSet.of(RecordKind.CLIENT, RecordKind.ASSOCIATE),
+          EnumSet.of(RecordKind.STAFF, RecordKind.TIE));
+
   private static final Set<RecordKind> CLIENTS = EnumSet.of(RecordKind.CLIENT);
 
   /** Words of slack in a note mention's phrase: room for a middle name or initial. */
@@ -101,8 +109,11 @@ public final class ConflictChecker {
     Set<String> related = new HashSet<>();
     Set<String> identities = new HashSet<>();
     Map<RecordKind, Double> priors = new EnumMap<>(RecordKind.class);
-    for (ClinicRecord candidate :
-        index.candidates(contact, PERSON_KINDS, settings.maxCandidates())) {
+    List<ClinicRecord> candidates = new ArrayList<>();
+    for (Set<RecordKind> kinds : PERSON_KINDS) {
+      candidates.addAll(index.candidates(contact, kinds, settings.maxCandidates()));
+    }
+    for (ClinicRecord candidate : candidates) {
       Person other = person(candidate);
       Scorer.Score score = scorer.score(person, other);
       for (ClinicRecord alias : aliases(candidate)) {
@@ -353,7 +364,13 @@ public final class ConflictChecker {
   private static boolean identifiedBeyondName(List<Evidence> evidence) {
     for (Evidence e : evidence) {
       switch (e.field()) {
-        case "dob", "phone" -> {
+        case "dob" -> {
+          // a birth year alone is shared with too many to identify anyone
+          if (e.weight() > 0 && !e.comparison().equals("partial_year")) {
+            return true;
+          }
+        }
+        case "phone" -> {
           if (e.weight() > 0) {
             return true;
           }

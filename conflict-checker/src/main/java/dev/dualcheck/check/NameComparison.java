@@ -12,6 +12,9 @@ import java.util.List;
  */
 record NameComparison(String level, String token) {
 
+  /** Jaro–Winkler from which two family names count as similar. */
+  private static final double SIMILAR = 0.88;
+
   static final NameComparison MISSING = new NameComparison("missing", "");
   static final NameComparison DIFFERENT = new NameComparison("different", "");
 
@@ -22,7 +25,8 @@ record NameComparison(String level, String token) {
   /** True for levels that say the names are (variants of) the same name. */
   boolean agrees() {
     return switch (level) {
-      case "exact", "nickname", "spelling", "phonetic", "typo", "former", "partial" -> true;
+      case "exact", "nickname", "spelling", "phonetic", "typo", "similar", "former", "partial" ->
+          true;
       default -> false;
     };
   }
@@ -93,10 +97,30 @@ record NameComparison(String level, String token) {
     if (samePhonetic(core1, core2)) {
       return of("phonetic");
     }
-    if (typo(core1, core2)) {
+    // with particles too: "Alsayewd" is a slip of "Al-Sayed", not of its core "Sayed"
+    String all1 = String.join("", family1);
+    String all2 = String.join("", family2);
+    if (typo(core1, core2) || typo(all1, all2)) {
       return of("typo");
     }
+    if (similar(core1, core2) || similar(all1, all2)) {
+      return of("similar");
+    }
     return DIFFERENT;
+  }
+
+  /**
+   * Alike beyond one slip: Jaro–Winkler at least {@value #SIMILAR} (as Splink's default name
+   * comparison), as long give or take a letter and at most three edits apart, as "Casillllo" for
+   * "Castillo". The length and edit bounds keep out distinct names that share a long beginning
+   * (Harris and Harrison, Castro and Castillo, Kowalski and Kowalczyk). Family names only: short
+   * given names this alike are often two names (Peter, Petra).
+   */
+  static boolean similar(String a, String b) {
+    return Math.min(a.length(), b.length()) >= 5
+        && Math.abs(a.length() - b.length()) <= 1
+        && Names.jaroWinkler(a, b) >= SIMILAR
+        && Names.editDistance(a, b) <= 3;
   }
 
   /** Middle names: exact, initial (one side is an initial of the other), different, missing. */

@@ -26,9 +26,6 @@ final class Scorer {
   /** Given names less alike than this (Jaro–Winkler) belong to different members of a household. */
   private static final double HOUSEHOLD_GIVEN_SIMILARITY = 0.6;
 
-  /** A date of birth agreeing to the day (or for a swap or slip of one digit), not a year alone. */
-  private static final double DOB_AGREES_BITS = 3;
-
   /** Jaro–Winkler from which two street names or towns are one with a typo. */
   private static final double SIMILAR = 0.9;
 
@@ -135,8 +132,8 @@ final class Scorer {
         case "given_name" -> given = e.comparison();
         case "family_name" -> familyAgrees = e.weight() > 0;
         case "dob" -> {
-          dobDiffers = e.comparison().equals("different");
-          dobAgrees = e.weight() >= DOB_AGREES_BITS;
+          dobDiffers = e.comparison().equals("different") || e.comparison().equals("month_day");
+          dobAgrees = sameBirthday(e.comparison());
         }
         default -> {}
       }
@@ -152,6 +149,14 @@ final class Scorer {
     return given.equals("different")
         && Names.jaroWinkler(contact.given.get(0), record.given.get(0))
             < HOUSEHOLD_GIVEN_SIMILARITY;
+  }
+
+  /** A date of birth agreeing to the day (or but for a swap or slip of one digit). */
+  private static boolean sameBirthday(String dobLevel) {
+    return switch (dobLevel) {
+      case "exact", "swapped", "typo" -> true;
+      default -> false;
+    };
   }
 
   private double names(Person contact, Person record, List<Evidence> evidence) throws IOException {

@@ -37,6 +37,10 @@ class ComparatorsTest {
     assertEquals("spelling", family("Kowalski", "Kowalsky"));
     assertEquals("typo", family("Kowalski", "Kowalxki"));
     assertEquals("phonetic", family("Schmidt", "Shmit"));
+    assertEquals("typo", family("Alsayewd", "Al-Sayed"));
+    assertEquals("similar", family("Casillllo", "Castillo"));
+    assertEquals("different", family("Castro", "Castillo"));
+    assertEquals("different", family("Harrison", "Harris"));
     assertEquals("different", family("Nguyen", "Turner"));
     assertEquals("missing", family("", "Turner"));
   }
@@ -178,8 +182,12 @@ class ComparatorsTest {
     assertEquals("typo", date("1980-03-17", "1980-03-27"));
     assertEquals("typo", date("1980-03-07", "1989-03-07"));
     assertEquals("typo", date("1984-12-01", "1948-12-01"));
-    assertEquals("year_month", date("1980-03-07", "1980-03"));
-    assertEquals("year", date("1980-03-07", "1980"));
+    assertEquals("year_month", date("1980-03-07", "1980-03-21"));
+    assertEquals("year_day", date("1980-03-07", "1980-11-07"));
+    assertEquals("month_day", date("1980-03-07", "1957-03-07"));
+    assertEquals("partial_month", date("1980-03-07", "1980-03"));
+    assertEquals("partial_year", date("1980-03-07", "1980"));
+    assertEquals("partial_year", date("1980", "1980"));
     assertEquals("different", date("1980-03-07", "1981-03"));
     assertEquals("different", date("1980-03-07", "1975-11-23"));
     assertEquals("missing", date("1980-03-07", ""));
