@@ -81,9 +81,12 @@ final class Scorer {
   }
 
   /**
-   * Street, city and postal code, which agree together when people share a home: their agreement
-   * counts once, as the strongest of the three (a relative at the same address is not the same
-   * person), while disagreements add up. In a {@link #household} none of them counts.
+   * Street, city and postal code, which agree together when people share a home: the strongest
+   * agreement counts in full, the town and postal code (one area) at most once, and the street and
+   * the area together add only {@code address_together_bits} for the one that weighs less (a street
+   * name and number recur in many towns, so the area still tells someone at that number elsewhere
+   * from the same person, but far less than on its own). Disagreements add up. In a {@link
+   * #household} no agreement counts.
    */
   private double address(
       Person contact, Person record, List<Evidence> evidence, boolean household) {
@@ -94,43 +97,51 @@ final class Scorer {
     };
     String[] fields = {"street", "city", "postal_code"};
     double[] bits = new double[3];
-    double strongest = 0;
     for (int i = 0; i < 3; i++) {
       bits[i] = weights.bits(fields[i], levels[i]);
-      strongest = Math.max(strongest, bits[i]);
+    }
+    // the area: the stronger of town and postal code
+    int area = bits[2] >= bits[1] ? 2 : 1;
+    int strongest = bits[0] >= bits[area] ? 0 : area;
+    int other = strongest == 0 ? area : 0;
+    double[] counted = new double[3];
+    for (int i = 0; i < 3; i++) {
+      counted[i] = Math.min(0, bits[i]);
+    }
+    if (!household && bits[strongest] > 0) {
+      counted[strongest] = bits[strongest];
+      if (bits[other] > 0) {
+        counted[other] = Math.min(bits[other], weights.param("address_together_bits"));
+      }
     }
     double total = 0;
-    boolean counted = false;
     for (int i = 0; i < 3; i++) {
-      double w = bits[i];
-      if (w > 0) {
-        // only the strongest agreement counts; the others it implies weigh nothing
-        w = !counted && !household && w == strongest ? w : 0;
-        counted |= w > 0;
-      }
       String[] values = raw(contact, record, fields[i]);
-      evidence.add(new Evidence(fields[i], levels[i], w, values[0], values[1]));
-      total += w;
+      evidence.add(new Evidence(fields[i], levels[i], counted[i], values[0], values[1]));
+      total += counted[i];
     }
     return total;
   }
 
   /**
    * The same family name under a clearly different given name (little alike: not a slip of the
-   * keyboard the comparator missed, such as "Seu" for "Susan"), or under the other's middle name
-   * with another date of birth, and without the same birthday: a spouse, child or parent, who
-   * shares the home and its landline. Agreeing phone and address are then what a household has in
-   * common, not evidence of the same person; their disagreements still count.
+   * keyboard the comparator missed, such as "Seu" for "Susan"; or somewhat alike, as Carla and
+   * Alessandro, under another sex or another date of birth), or under the other's middle name with
+   * another date of birth, and without the same birthday: a spouse, child or parent, who shares the
+   * home and its landline. Agreeing phone and address are then what a household has in common, not
+   * evidence of the same person; their disagreements still count.
    */
   private static boolean household(Person contact, Person record, List<Evidence> evidence) {
     String given = "";
     boolean familyAgrees = false;
     boolean dobDiffers = false;
     boolean dobAgrees = false;
+    boolean sexDiffers = false;
     for (Evidence e : evidence) {
       switch (e.field()) {
         case "given_name" -> given = e.comparison();
         case "family_name" -> familyAgrees = e.weight() > 0;
+        case "sex" -> sexDiffers = e.comparison().equals("different");
         case "dob" -> {
           dobDiffers = e.comparison().equals("different") || e.comparison().equals("month_day");
           dobAgrees = sameBirthday(e.comparison());
@@ -146,9 +157,12 @@ final class Scorer {
       // a son who goes by his father's middle name, born another year
       return dobDiffers;
     }
+    // given names a little alike may be one name garbled, unless sex or date of birth says not
     return given.equals("different")
-        && Names.jaroWinkler(contact.given.get(0), record.given.get(0))
-            < HOUSEHOLD_GIVEN_SIMILARITY;
+        && (Names.jaroWinkler(contact.given.get(0), record.given.get(0))
+                < HOUSEHOLD_GIVEN_SIMILARITY
+            || sexDiffers
+            || dobDiffers);
   }
 
   /** A date of birth agreeing to the day (or but for a swap or slip of one digit). */
