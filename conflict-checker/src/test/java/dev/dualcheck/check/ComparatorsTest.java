@@ -233,6 +233,17 @@ class ComparatorsTest {
         ReferralNames.parse("referred by her sister Anna Kowalska"));
     assertArrayEqualsNames(
         new String[] {"Anna", "", "van der Berg"}, ReferralNames.parse("Anna van der Berg"));
+    assertArrayEqualsNames(
+        new String[] {"Stephanie", "", "THOMPSON"}, ReferralNames.parse("THOMPSON Stephanie"));
+    assertArrayEqualsNames(
+        new String[] {"Hương", "", "HOÀNG"}, ReferralNames.parse("referred by HOÀNG Hương"));
+    assertArrayEqualsNames(
+        new String[] {"Anna", "Maria", "KOWALSKA"}, ReferralNames.parse("Anna Maria KOWALSKA"));
+    // all in capitals: no word stands out, the usual order holds
+    assertArrayEqualsNames(
+        new String[] {"ANNA", "", "KOWALSKA"}, ReferralNames.parse("ANNA KOWALSKA"));
+    assertArrayEqualsNames(
+        new String[] {"AR", "", "Al-Khatib"}, ReferralNames.parse("friend, AR Al-Khatib"));
     assertNull(ReferralNames.parse("self"));
     assertNull(ReferralNames.parse(""));
   }

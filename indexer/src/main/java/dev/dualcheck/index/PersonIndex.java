@@ -205,6 +205,9 @@ public final class PersonIndex implements Closeable {
     // swapped given and family names
     clauses += add(should, PersonDocs.GIVEN, keys.family(), 1.5f);
     clauses += add(should, PersonDocs.FAMILY, keys.given(), 1.5f);
+    // swapped and misspelt ("Morozoba Naddezhda" for Nadezhda Morozova)
+    clauses += add(should, PersonDocs.GIVEN_PHONETIC, keys.familyPhonetic(), 0.75f);
+    clauses += add(should, PersonDocs.FAMILY_PHONETIC, keys.givenPhonetic(), 0.75f);
     clauses += add(should, PersonDocs.DOB, nonEmpty(keys.dob(), swappedDate(keys.dob())), 3f);
     clauses += add(should, PersonDocs.PHONE, nonEmpty(keys.phone()), 4f);
     clauses += add(should, PersonDocs.EMAIL, nonEmpty(keys.email()), 4f);
