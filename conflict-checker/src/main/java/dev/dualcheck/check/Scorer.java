@@ -200,6 +200,12 @@ final class Scorer {
         familyValues = new String[] {contactGiven, familyValues[1]};
       }
     }
+    if (family.level().equals("different")
+        && (spelledInEmail(record.family, contact) || spelledInEmail(contact.family, record))) {
+      // the name recorded otherwise (a maiden name, a slip) but spelled out in the e-mail address
+      family = new NameComparison("email", "");
+      familyBits = weights.bits("family_name", "email");
+    }
     evidence.add(
         new Evidence("given_name", given.level(), givenBits, givenValues[0], givenValues[1]));
     evidence.add(
@@ -212,6 +218,25 @@ final class Scorer {
             NameComparison.middle(contact.middle, record.middle),
             raw(contact, record, "middle_name"));
     return bits;
+  }
+
+  /**
+   * True when the owner's e-mail address has the family name (its core, four letters or more) as
+   * one of the words of its local part, and that word is not one of the owner's given names:
+   * "catherine.marmore270" spells Marmore, "hassan.yousef" does not spell a Hassan.
+   */
+  static boolean spelledInEmail(List<String> family, Person owner) {
+    int at = owner.email.indexOf('@');
+    String core = String.join("", NameKeys.core(family));
+    if (at <= 0 || core.length() < 4 || owner.given.contains(core) || owner.middle.contains(core)) {
+      return false;
+    }
+    for (String word : owner.email.substring(0, at).split("[^a-z]+")) {
+      if (word.equals(core)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private double nameBits(String field, NameComparison comparison, boolean family)

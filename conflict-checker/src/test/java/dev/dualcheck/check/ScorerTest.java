@@ -109,6 +109,44 @@ class ScorerTest {
   }
 
   @Test
+  void aFamilyNameRecordedOtherwiseButSpelledInTheEmailAddress() throws Exception {
+    Person client = person(RecordKind.CLIENT, "given_name", "Catherine", "family_name", "Marmore");
+    Person married =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Catherine",
+            "family_name",
+            "Anderson",
+            "email",
+            "Catherine.Marmore270@inbox.example");
+    assertEquals("email", field(scorer.scoreNames(married, client), "family_name").comparison());
+    // the owner's own given name in the address spells no one else's family name
+    Person hassan = person(RecordKind.CLIENT, "given_name", "Omar", "family_name", "Hassan");
+    Person other =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Hassan",
+            "family_name",
+            "Yousef",
+            "email",
+            "hassan.yousef@example.com");
+    assertEquals("different", field(scorer.scoreNames(other, hassan), "family_name").comparison());
+    Person unrelated =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Catherine",
+            "family_name",
+            "Anderson",
+            "email",
+            "cat.anderson@inbox.example");
+    assertEquals(
+        "different", field(scorer.scoreNames(unrelated, client), "family_name").comparison());
+  }
+
+  @Test
   void aBirthYearAgreeingWithAPartialDateCountsForMoreThanItDoesBetweenFullDates() {
     Weights w = Weights.defaults();
     assertEquals(
