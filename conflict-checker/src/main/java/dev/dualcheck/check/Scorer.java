@@ -191,8 +191,15 @@ final class Scorer {
       NameComparison givenPart =
           NameComparison.given(contact.family, List.of(), record.given, record.middle);
       if (familyPart.agrees() && givenPart.agrees()) {
-        given = new NameComparison("swapped", "");
-        givenBits = weights.bits("given_name", "swapped");
+        // a swap with a variant of the given name as well is rarer than two names that merely
+        // sound alike crosswise ("Rose Powell" and "Paola Russo"): it weighs less
+        String swap =
+            switch (givenPart.level()) {
+              case "exact", "nickname", "spelling" -> "swapped";
+              default -> "swapped_variant";
+            };
+        given = new NameComparison(swap, "");
+        givenBits = weights.bits("given_name", swap);
         family = familyPart;
         familyBits = nameBits("family_name", familyPart, true);
         String contactGiven = givenValues[0];
@@ -295,8 +302,13 @@ final class Scorer {
     if (a.equals(b) || String.join("", a).equals(String.join("", b)) || sameWords(a, b)) {
       return "exact";
     }
-    if (numbers(a).equals(numbers(b))
-        && Names.jaroWinkler(String.join(" ", a), String.join(" ", b)) >= SIMILAR) {
+    String wordsA = words(a);
+    String wordsB = words(b);
+    // spaces dropped too: "lambrig gstreet" and "fai rawy" are slips of the space bar
+    boolean alike =
+        Names.jaroWinkler(String.join(" ", a), String.join(" ", b)) >= SIMILAR
+            || (!wordsA.isEmpty() && Names.jaroWinkler(wordsA, wordsB) >= SIMILAR);
+    if (numbers(a).equals(numbers(b)) && alike) {
       // the same house number and a slip in the street's name ("biffin sreet")
       return "similar";
     }
@@ -305,7 +317,21 @@ final class Scorer {
         return "partial";
       }
     }
-    return "different";
+    // the same street's name, written alike, at another number
+    return wordsA.length() >= 8 && wordsA.equals(wordsB) ? "partial" : "different";
+  }
+
+  /**
+   * The street's words without numbers or spaces: "2 lambrig gstreet flt 67" as lambriggstreetflt.
+   */
+  private static String words(List<String> tokens) {
+    StringBuilder out = new StringBuilder();
+    for (String t : tokens) {
+      if (!Character.isDigit(t.charAt(0))) {
+        out.append(t);
+      }
+    }
+    return out.toString();
   }
 
   /** The same words in another order: "Apt 8B, 12 Main St" and "12 Main St Apt 8B". */

@@ -130,6 +130,23 @@ class ComparatorsTest {
             NameKeys.tokens("Flat 2 61 Biffin Street"),
             NameKeys.tokens("61 Biffin Street Flat 2")));
     assertEquals("different", Scorer.street(NameKeys.tokens("61 Elm Road"), street));
+    // spaces slipped: the same street at the same number, or at another
+    assertEquals(
+        "similar",
+        Scorer.street(
+            NameKeys.tokens("308 solly place fai rawy"),
+            NameKeys.tokens("308 solly place fairway")));
+    assertEquals(
+        "partial",
+        Scorer.street(
+            NameKeys.tokens("2 lambrig gstreet flt 67"),
+            NameKeys.tokens("2 lambrigg street flt 167")));
+    assertEquals(
+        "partial",
+        Scorer.street(NameKeys.tokens("14 Oak Street"), NameKeys.tokens("12 Oak Street")));
+    assertEquals(
+        "different",
+        Scorer.street(NameKeys.tokens("14 Oak Street"), NameKeys.tokens("14 Elm Street")));
     assertEquals("transposed", Scorer.postal("3082", "3802"));
     assertEquals("different", Scorer.postal("40174", "40177"));
     assertEquals("exact", Scorer.postal("40174", "40174"));

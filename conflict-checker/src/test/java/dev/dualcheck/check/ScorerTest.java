@@ -147,6 +147,18 @@ class ScorerTest {
   }
 
   @Test
+  void namesThatOnlySoundAlikeCrosswiseWeighLessThanASwap() throws Exception {
+    Person client = person(RecordKind.CLIENT, "given_name", "Paola", "family_name", "Russo");
+    Person swapped = person(RecordKind.CONTACT, "given_name", "Russo", "family_name", "Paola");
+    Person crosswise = person(RecordKind.CONTACT, "given_name", "Rose", "family_name", "Powell");
+    Scorer.Score swap = scorer.scoreNames(swapped, client);
+    Scorer.Score alike = scorer.scoreNames(crosswise, client);
+    assertEquals("swapped", field(swap, "given_name").comparison());
+    assertEquals("swapped_variant", field(alike, "given_name").comparison());
+    assertTrue(swap.bits() > alike.bits() + 5, swap.bits() + " vs " + alike.bits());
+  }
+
+  @Test
   void aBirthYearAgreeingWithAPartialDateCountsForMoreThanItDoesBetweenFullDates() {
     Weights w = Weights.defaults();
     assertEquals(
