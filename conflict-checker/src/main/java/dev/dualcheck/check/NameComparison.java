@@ -144,8 +144,25 @@ record NameComparison(String level, String token) {
     return !pa.isEmpty() && pa.equals(NameKeys.phonetic(b));
   }
 
-  /** One slip of the keyboard: one edit, or two in a long name, and a close Jaro–Winkler. */
+  /**
+   * One slip of the keyboard: one edit, or two in a long name, and a close Jaro–Winkler; also after
+   * undoing the confusions of scanned and handwritten forms (rn for m, vv for w, 1 for l, 0 for o).
+   */
   static boolean typo(String a, String b) {
+    if (slip(a, b)) {
+      return true;
+    }
+    String ocrA = unconfused(a);
+    String ocrB = unconfused(b);
+    return (!ocrA.equals(a) || !ocrB.equals(b)) && slip(ocrA, ocrB);
+  }
+
+  /** Letter shapes a scanner or a hurried hand confuses, as the letters meant. */
+  private static String unconfused(String s) {
+    return s.replace("rn", "m").replace("vv", "w").replace('1', 'l').replace('0', 'o');
+  }
+
+  private static boolean slip(String a, String b) {
     int shorter = Math.min(a.length(), b.length());
     if (shorter < 3) {
       return false;

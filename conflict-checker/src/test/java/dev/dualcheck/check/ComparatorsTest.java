@@ -36,6 +36,11 @@ class ComparatorsTest {
     assertEquals("partial", family("García-López", "Lopez"));
     assertEquals("spelling", family("Kowalski", "Kowalsky"));
     assertEquals("typo", family("Kowalski", "Kowalxki"));
+    // scanned forms: rn for m, vv for w, 1 for l
+    assertEquals("typo", family("Selcoornbe", "Selcombe"));
+    assertEquals("typo", family("Jabkovvska", "Jankowska"));
+    assertEquals("typo", family("Ig1esias", "Iglesas"));
+    assertEquals("different", family("Barnes", "Bames Noble"));
     assertEquals("phonetic", family("Schmidt", "Shmit"));
     assertEquals("typo", family("Alsayewd", "Al-Sayed"));
     assertEquals("similar", family("Casillllo", "Castillo"));
