@@ -183,21 +183,26 @@ final class Scorer {
     String[] familyValues = raw(contact, record, "family_name");
     double givenBits = nameBits("given_name", given, false);
     double familyBits = nameBits("family_name", family, true);
-    if (!given.agrees() && !family.agrees() && !given.level().equals("missing")) {
-      // given and family written the other way round ("Turner William")
-      // the contact's given field holds the family name, and the other way round
+    if (!given.agrees() && !given.level().equals("missing") && !contact.family.isEmpty()) {
+      // given and family written the other way round ("Turner William"): the contact's given
+      // field holds the family name, and the other way round; the reading that weighs more holds
+      // ("Doung Cuong" is Cuong Duong, though Cuong is also a slip of Duong)
       NameComparison familyPart =
           NameComparison.family(contact.given, List.of(), record.family, record.formerFamilies);
       NameComparison givenPart =
           NameComparison.given(contact.family, List.of(), record.given, record.middle);
-      if (familyPart.agrees() && givenPart.agrees()) {
-        // a swap with a variant of the given name as well is rarer than two names that merely
-        // sound alike crosswise ("Rose Powell" and "Paola Russo"): it weighs less
-        String swap =
-            switch (givenPart.level()) {
-              case "exact", "nickname", "spelling" -> "swapped";
-              default -> "swapped_variant";
-            };
+      // a swap with a variant of the given name as well is rarer than two names that merely
+      // sound alike crosswise ("Rose Powell" and "Paola Russo"): it weighs less
+      String swap =
+          switch (givenPart.level()) {
+            case "exact", "nickname", "spelling" -> "swapped";
+            default -> "swapped_variant";
+          };
+      double swapBits =
+          familyPart.agrees() && givenPart.agrees()
+              ? weights.bits("given_name", swap) + nameBits("family_name", familyPart, true)
+              : Double.NEGATIVE_INFINITY;
+      if (swapBits > givenBits + familyBits) {
         given = new NameComparison(swap, "");
         givenBits = weights.bits("given_name", swap);
         family = familyPart;
@@ -229,8 +234,9 @@ final class Scorer {
 
   /**
    * True when the owner's e-mail address has the family name (its core, four letters or more) as
-   * one of the words of its local part, and that word is not one of the owner's given names:
-   * "catherine.marmore270" spells Marmore, "hassan.yousef" does not spell a Hassan.
+   * one of the words of its local part, alone or after the owner's initial, and that word is not
+   * one of the owner's given names: "catherine.marmore270" and "cmarmore" spell Marmore,
+   * "hassan.yousef" does not spell a Hassan.
    */
   static boolean spelledInEmail(List<String> family, Person owner) {
     int at = owner.email.indexOf('@');
@@ -238,8 +244,9 @@ final class Scorer {
     if (at <= 0 || core.length() < 4 || owner.given.contains(core) || owner.middle.contains(core)) {
       return false;
     }
+    String initialled = owner.given.isEmpty() ? core : owner.given.get(0).charAt(0) + core;
     for (String word : owner.email.substring(0, at).split("[^a-z]+")) {
-      if (word.equals(core)) {
+      if (word.equals(core) || word.equals(initialled)) {
         return true;
       }
     }

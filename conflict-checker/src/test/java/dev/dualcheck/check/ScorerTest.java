@@ -121,6 +121,16 @@ class ScorerTest {
             "email",
             "Catherine.Marmore270@inbox.example");
     assertEquals("email", field(scorer.scoreNames(married, client), "family_name").comparison());
+    Person initialled =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Catherine",
+            "family_name",
+            "Anderson",
+            "email",
+            "CMARMORE@inbox.example");
+    assertEquals("email", field(scorer.scoreNames(initialled, client), "family_name").comparison());
     // the owner's own given name in the address spells no one else's family name
     Person hassan = person(RecordKind.CLIENT, "given_name", "Omar", "family_name", "Hassan");
     Person other =
@@ -144,6 +154,17 @@ class ScorerTest {
             "cat.anderson@inbox.example");
     assertEquals(
         "different", field(scorer.scoreNames(unrelated, client), "family_name").comparison());
+  }
+
+  @Test
+  void theSwappedReadingHoldsWhenItWeighsMore() throws Exception {
+    // Cuong is a slip of Duong, but read the other way round both names agree
+    Person client = person(RecordKind.CLIENT, "given_name", "Cuong", "family_name", "Duong");
+    Person contact = person(RecordKind.CONTACT, "given_name", "Doung", "family_name", "Cuong");
+    Scorer.Score score = scorer.scoreNames(contact, client);
+    assertEquals("swapped", field(score, "given_name").comparison());
+    assertTrue(field(score, "family_name").weight() > 0, "Doung is Duong slipped");
+    assertTrue(score.bits() > 5, score.evidence().toString());
   }
 
   @Test
