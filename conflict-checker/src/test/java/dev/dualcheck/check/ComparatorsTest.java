@@ -70,6 +70,10 @@ class ComparatorsTest {
     assertEquals("phonetic", given("Jonathon", "Jonathan"));
     assertEquals("typo", given("Margaret", "Margxret"));
     assertEquals("nickname", given("Bill", "William"));
+    assertEquals("nickname", given("Memo", "Mehmet"));
+    assertEquals("nickname", given("Tima", "Fatima"));
+    assertEquals("nickname", given("Tito", "Alberto"));
+    assertEquals("nickname", given("Nel", "Petronella"));
     assertEquals("nickname", given("Phillip", "Filip"));
     assertEquals("nickname", given("Catherine", "Kathryn"));
     assertEquals("phonetic", given("Zoltan", "Soltan"));
