@@ -412,13 +412,21 @@ public final class ConflictChecker {
     return weights.param(base) + Math.max(0, Weights.log2(records / reference));
   }
 
-  /** Given and family names both agree at some level (an initial counts for the given name). */
-  private static boolean namesAgree(List<Evidence> evidence) {
+  /**
+   * Given and family names both agree at some level (an initial counts for the given name), the
+   * given name not merely as the other's middle name: with nothing but a name to go by, a relative
+   * who was given that middle name is as likely.
+   */
+  static boolean namesAgree(List<Evidence> evidence) {
     boolean given = false;
     boolean family = false;
     for (Evidence e : evidence) {
       if (e.field().equals("given_name")) {
-        given = !e.comparison().equals("different") && !e.comparison().equals("missing");
+        given =
+            switch (e.comparison()) {
+              case "different", "missing", "middle" -> false;
+              default -> true;
+            };
       } else if (e.field().equals("family_name")) {
         family = !e.comparison().equals("different") && !e.comparison().equals("missing");
       }

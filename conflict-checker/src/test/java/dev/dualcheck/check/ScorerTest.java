@@ -168,6 +168,24 @@ class ScorerTest {
   }
 
   @Test
+  void aNameAloneNeedsTheGivenNameNotJustAMiddleName() throws Exception {
+    Person client =
+        person(
+            RecordKind.CLIENT,
+            "given_name",
+            "Janina",
+            "middle_name",
+            "Ewa",
+            "family_name",
+            "Wojcik");
+    Person byMiddle = person(RecordKind.CONTACT, "given_name", "Ewa", "family_name", "Wójcik");
+    Person byGiven = person(RecordKind.CONTACT, "given_name", "Janina", "family_name", "Wójcik");
+    assertEquals("middle", field(scorer.scoreNames(byMiddle, client), "given_name").comparison());
+    assertTrue(!ConflictChecker.namesAgree(scorer.scoreNames(byMiddle, client).evidence()));
+    assertTrue(ConflictChecker.namesAgree(scorer.scoreNames(byGiven, client).evidence()));
+  }
+
+  @Test
   void namesThatOnlySoundAlikeCrosswiseWeighLessThanASwap() throws Exception {
     Person client = person(RecordKind.CLIENT, "given_name", "Paola", "family_name", "Russo");
     Person swapped = person(RecordKind.CONTACT, "given_name", "Russo", "family_name", "Paola");
