@@ -50,11 +50,12 @@ record NameComparison(String level, String token) {
     if (NameKeys.sameSpelling(a, b)) {
       return of("spelling");
     }
-    if (samePhonetic(a, b)) {
-      return of("phonetic");
-    }
+    // a slip before a sound-alike: one edit apart is rarer between two names than one code
     if (typo(a, b)) {
       return of("typo");
+    }
+    if (samePhonetic(a, b)) {
+      return of("phonetic");
     }
     // goes by a middle name, or a double given name shortened
     if (middle2.contains(a) || middle1.contains(b) || given2.contains(a) || given1.contains(b)) {
@@ -94,14 +95,15 @@ record NameComparison(String level, String token) {
         return new NameComparison("partial", t);
       }
     }
-    if (samePhonetic(core1, core2)) {
-      return of("phonetic");
-    }
-    // with particles too: "Alsayewd" is a slip of "Al-Sayed", not of its core "Sayed"
+    // with particles too: "Alsayewd" is a slip of "Al-Sayed", not of its core "Sayed"; a slip
+    // before a sound-alike, as one edit apart is rarer between two names than one code
     String all1 = String.join("", family1);
     String all2 = String.join("", family2);
     if (typo(core1, core2) || typo(all1, all2)) {
       return of("typo");
+    }
+    if (samePhonetic(core1, core2)) {
+      return of("phonetic");
     }
     if (similar(core1, core2) || similar(all1, all2)) {
       return of("similar");
