@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,15 @@ public final class ConflictChecker {
 
   private static final Set<RecordKind> PERSON_KINDS =
       EnumSet.of(RecordKind.CLIENT, RecordKind.ASSOCIATE, RecordKind.STAFF, RecordKind.TIE);
+
+  /**
+   * Staff and declared ties get a candidate budget of their own besides the shared one: a clinic
+   * has tens of them but thousands of clients and associates, who would otherwise crowd a misspelt
+   * colleague out of the shared list.
+   */
+  private static final Set<RecordKind> STAFF_AND_TIES =
+      EnumSet.of(RecordKind.STAFF, RecordKind.TIE);
+
   private static final Set<RecordKind> CLIENTS = EnumSet.of(RecordKind.CLIENT);
 
   /** Words of slack in a note mention's phrase: room for a middle name or initial. */
@@ -95,8 +105,13 @@ public final class ConflictChecker {
     Set<String> related = new HashSet<>();
     Set<String> identities = new HashSet<>();
     Map<RecordKind, Double> priors = new EnumMap<>(RecordKind.class);
-    for (ClinicRecord candidate :
-        index.candidates(contact, PERSON_KINDS, settings.maxCandidates())) {
+    Map<String, ClinicRecord> candidates = new LinkedHashMap<>();
+    for (Set<RecordKind> kinds : List.of(PERSON_KINDS, STAFF_AND_TIES)) {
+      for (ClinicRecord c : index.candidates(contact, kinds, settings.maxCandidates())) {
+        candidates.putIfAbsent(c.kind().singular() + ':' + c.id(), c);
+      }
+    }
+    for (ClinicRecord candidate : candidates.values()) {
       Person other = person(candidate);
       Scorer.Score score = scorer.score(person, other);
       for (ClinicRecord alias : aliases(candidate)) {
@@ -348,7 +363,13 @@ public final class ConflictChecker {
   private static boolean identifiedBeyondName(List<Evidence> evidence) {
     for (Evidence e : evidence) {
       switch (e.field()) {
-        case "dob", "phone" -> {
+        case "dob" -> {
+          // a birth year alone is shared with too many to identify anyone
+          if (e.weight() > 0 && !e.comparison().equals("partial_year")) {
+            return true;
+          }
+        }
+        case "phone" -> {
           if (e.weight() > 0) {
             return true;
           }
@@ -411,13 +432,21 @@ public final class ConflictChecker {
     return weights.param(base) + Math.max(0, Weights.log2(records / reference));
   }
 
-  /** Given and family names both agree at some level (an initial counts for the given name). */
-  private static boolean namesAgree(List<Evidence> evidence) {
+  /**
+   * Given and family names both agree at some level (an initial counts for the given name), the
+   * given name not merely as the other's middle name: with nothing but a name to go by, a relative
+   * who was given that middle name is as likely.
+   */
+  static boolean namesAgree(List<Evidence> evidence) {
     boolean given = false;
     boolean family = false;
     for (Evidence e : evidence) {
       if (e.field().equals("given_name")) {
-        given = !e.comparison().equals("different") && !e.comparison().equals("missing");
+        given =
+            switch (e.comparison()) {
+              case "different", "missing", "middle" -> false;
+              default -> true;
+            };
       } else if (e.field().equals("family_name")) {
         family = !e.comparison().equals("different") && !e.comparison().equals("missing");
       }

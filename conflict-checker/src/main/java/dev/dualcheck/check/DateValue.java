@@ -40,7 +40,16 @@ record DateValue(int year, int month, int day) {
     return day != 0;
   }
 
-  /** Comparison level: exact, swapped, typo, year_month, year, different or missing. */
+  /**
+   * Comparison level. Two full dates: exact, swapped (day and month), typo, year_month (another
+   * day), year_day (another month), month_day (another year, more than a slip of one digit) or
+   * different. A partial date against another date: partial_month when they agree as far as the
+   * partial one goes to the month, partial_year when to the year only, else different. And missing.
+   *
+   * <p>The partial levels are apart from the full ones because they say something else: two full
+   * dates agreeing on the year alone disagree on the rest, while a year agreeing with a date known
+   * only to the year agrees with all there is.
+   */
   static String compare(DateValue a, DateValue b) {
     if (a == null || b == null) {
       return "missing";
@@ -58,15 +67,21 @@ record DateValue(int year, int month, int day) {
       if (a.year == b.year && a.month == b.month) {
         return "year_month";
       }
+      if (a.year == b.year && a.day == b.day) {
+        return "year_day";
+      }
+      if (a.month == b.month && a.day == b.day) {
+        return "month_day";
+      }
       return "different";
     }
     if (a.year != b.year) {
       return "different";
     }
     if (a.month != 0 && b.month != 0) {
-      return a.month == b.month ? "year_month" : "different";
+      return a.month == b.month ? "partial_month" : "different";
     }
-    return "year";
+    return "partial_year";
   }
 
   private String digits() {

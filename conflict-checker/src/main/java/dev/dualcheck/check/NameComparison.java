@@ -12,6 +12,9 @@ import java.util.List;
  */
 record NameComparison(String level, String token) {
 
+  /** Jaro–Winkler from which two family names count as similar. */
+  private static final double SIMILAR = 0.88;
+
   static final NameComparison MISSING = new NameComparison("missing", "");
   static final NameComparison DIFFERENT = new NameComparison("different", "");
 
@@ -22,7 +25,8 @@ record NameComparison(String level, String token) {
   /** True for levels that say the names are (variants of) the same name. */
   boolean agrees() {
     return switch (level) {
-      case "exact", "nickname", "spelling", "phonetic", "typo", "former", "partial" -> true;
+      case "exact", "nickname", "spelling", "phonetic", "typo", "similar", "former", "partial" ->
+          true;
       default -> false;
     };
   }
@@ -46,11 +50,12 @@ record NameComparison(String level, String token) {
     if (NameKeys.sameSpelling(a, b)) {
       return of("spelling");
     }
-    if (samePhonetic(a, b)) {
-      return of("phonetic");
-    }
+    // a slip before a sound-alike: one edit apart is rarer between two names than one code
     if (typo(a, b)) {
       return of("typo");
+    }
+    if (samePhonetic(a, b)) {
+      return of("phonetic");
     }
     // goes by a middle name, or a double given name shortened
     if (middle2.contains(a) || middle1.contains(b) || given2.contains(a) || given1.contains(b)) {
@@ -90,13 +95,34 @@ record NameComparison(String level, String token) {
         return new NameComparison("partial", t);
       }
     }
+    // with particles too: "Alsayewd" is a slip of "Al-Sayed", not of its core "Sayed"; a slip
+    // before a sound-alike, as one edit apart is rarer between two names than one code
+    String all1 = String.join("", family1);
+    String all2 = String.join("", family2);
+    if (typo(core1, core2) || typo(all1, all2)) {
+      return of("typo");
+    }
     if (samePhonetic(core1, core2)) {
       return of("phonetic");
     }
-    if (typo(core1, core2)) {
-      return of("typo");
+    if (similar(core1, core2) || similar(all1, all2)) {
+      return of("similar");
     }
     return DIFFERENT;
+  }
+
+  /**
+   * Alike beyond one slip: Jaro–Winkler at least {@value #SIMILAR} (as Splink's default name
+   * comparison), as long give or take a letter and at most three edits apart, as "Casillllo" for
+   * "Castillo". The length and edit bounds keep out distinct names that share a long beginning
+   * (Harris and Harrison, Castro and Castillo, Kowalski and Kowalczyk). Family names only: short
+   * given names this alike are often two names (Peter, Petra).
+   */
+  static boolean similar(String a, String b) {
+    return Math.min(a.length(), b.length()) >= 5
+        && Math.abs(a.length() - b.length()) <= 1
+        && Names.jaroWinkler(a, b) >= SIMILAR
+        && Names.editDistance(a, b) <= 3;
   }
 
   /** Middle names: exact, initial (one side is an initial of the other), different, missing. */
@@ -120,8 +146,25 @@ record NameComparison(String level, String token) {
     return !pa.isEmpty() && pa.equals(NameKeys.phonetic(b));
   }
 
-  /** One slip of the keyboard: one edit, or two in a long name, and a close Jaro–Winkler. */
+  /**
+   * One slip of the keyboard: one edit, or two in a long name, and a close Jaro–Winkler; also after
+   * undoing the confusions of scanned and handwritten forms (rn for m, vv for w, 1 for l, 0 for o).
+   */
   static boolean typo(String a, String b) {
+    if (slip(a, b)) {
+      return true;
+    }
+    String ocrA = unconfused(a);
+    String ocrB = unconfused(b);
+    return (!ocrA.equals(a) || !ocrB.equals(b)) && slip(ocrA, ocrB);
+  }
+
+  /** Letter shapes a scanner or a hurried hand confuses, as the letters meant. */
+  private static String unconfused(String s) {
+    return s.replace("rn", "m").replace("vv", "w").replace('1', 'l').replace('0', 'o');
+  }
+
+  private static boolean slip(String a, String b) {
     int shorter = Math.min(a.length(), b.length());
     if (shorter < 3) {
       return false;

@@ -121,6 +121,13 @@ final class ReferralNames {
     if (words.size() < 2) {
       return null;
     }
+    int upper = familyInCapitals(words);
+    if (upper >= 0) {
+      // "THOMPSON Stephanie", "Anna KOWALSKA": the family name in capitals, as registries write it
+      List<String> given = new ArrayList<>(words);
+      String family = given.remove(upper);
+      return new String[] {given.get(0), String.join(" ", given.subList(1, given.size())), family};
+    }
     return new String[] {
       words.get(0),
       String.join(" ", words.subList(1, words.size() - 1)),
@@ -147,6 +154,29 @@ final class ReferralNames {
       middle[middle.length - 1] + " " + first[2]
     };
     return List.of(first, doubleFamily);
+  }
+
+  /**
+   * The position of the one word (of three letters or more) written in capitals among words that
+   * are not, when it comes first or last (the family name, by the convention of registries and many
+   * intake forms); else -1.
+   */
+  private static int familyInCapitals(List<String> words) {
+    int found = -1;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      // three letters at least: "AR" or "JM" are more often initials than a family name
+      boolean capitals =
+          w.codePoints().filter(Character::isLetter).count() >= 3
+              && w.equals(w.toUpperCase(java.util.Locale.ROOT));
+      if (capitals) {
+        if (found >= 0) {
+          return -1;
+        }
+        found = i;
+      }
+    }
+    return found == 0 || found == words.size() - 1 ? found : -1;
   }
 
   /** The words of a text that may belong to a name, particles kept with their family name. */

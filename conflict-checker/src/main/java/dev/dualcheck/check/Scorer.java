@@ -26,9 +26,6 @@ final class Scorer {
   /** Given names less alike than this (Jaro–Winkler) belong to different members of a household. */
   private static final double HOUSEHOLD_GIVEN_SIMILARITY = 0.6;
 
-  /** A date of birth agreeing to the day (or for a swap or slip of one digit), not a year alone. */
-  private static final double DOB_AGREES_BITS = 3;
-
   /** Jaro–Winkler from which two street names or towns are one with a typo. */
   private static final double SIMILAR = 0.9;
 
@@ -84,9 +81,12 @@ final class Scorer {
   }
 
   /**
-   * Street, city and postal code, which agree together when people share a home: their agreement
-   * counts once, as the strongest of the three (a relative at the same address is not the same
-   * person), while disagreements add up. In a {@link #household} none of them counts.
+   * Street, city and postal code, which agree together when people share a home: the strongest
+   * agreement counts in full, the town and postal code (one area) at most once, and the street and
+   * the area together add only {@code address_together_bits} for the one that weighs less (a street
+   * name and number recur in many towns, so the area still tells someone at that number elsewhere
+   * from the same person, but far less than on its own). Disagreements add up. In a {@link
+   * #household} no agreement counts.
    */
   private double address(
       Person contact, Person record, List<Evidence> evidence, boolean household) {
@@ -97,46 +97,54 @@ final class Scorer {
     };
     String[] fields = {"street", "city", "postal_code"};
     double[] bits = new double[3];
-    double strongest = 0;
     for (int i = 0; i < 3; i++) {
       bits[i] = weights.bits(fields[i], levels[i]);
-      strongest = Math.max(strongest, bits[i]);
+    }
+    // the area: the stronger of town and postal code
+    int area = bits[2] >= bits[1] ? 2 : 1;
+    int strongest = bits[0] >= bits[area] ? 0 : area;
+    int other = strongest == 0 ? area : 0;
+    double[] counted = new double[3];
+    for (int i = 0; i < 3; i++) {
+      counted[i] = Math.min(0, bits[i]);
+    }
+    if (!household && bits[strongest] > 0) {
+      counted[strongest] = bits[strongest];
+      if (bits[other] > 0) {
+        counted[other] = Math.min(bits[other], weights.param("address_together_bits"));
+      }
     }
     double total = 0;
-    boolean counted = false;
     for (int i = 0; i < 3; i++) {
-      double w = bits[i];
-      if (w > 0) {
-        // only the strongest agreement counts; the others it implies weigh nothing
-        w = !counted && !household && w == strongest ? w : 0;
-        counted |= w > 0;
-      }
       String[] values = raw(contact, record, fields[i]);
-      evidence.add(new Evidence(fields[i], levels[i], w, values[0], values[1]));
-      total += w;
+      evidence.add(new Evidence(fields[i], levels[i], counted[i], values[0], values[1]));
+      total += counted[i];
     }
     return total;
   }
 
   /**
    * The same family name under a clearly different given name (little alike: not a slip of the
-   * keyboard the comparator missed, such as "Seu" for "Susan"), or under the other's middle name
-   * with another date of birth, and without the same birthday: a spouse, child or parent, who
-   * shares the home and its landline. Agreeing phone and address are then what a household has in
-   * common, not evidence of the same person; their disagreements still count.
+   * keyboard the comparator missed, such as "Seu" for "Susan"; or somewhat alike, as Carla and
+   * Alessandro, under another sex or another date of birth), or under the other's middle name with
+   * another date of birth, and without the same birthday: a spouse, child or parent, who shares the
+   * home and its landline. Agreeing phone and address are then what a household has in common, not
+   * evidence of the same person; their disagreements still count.
    */
   private static boolean household(Person contact, Person record, List<Evidence> evidence) {
     String given = "";
     boolean familyAgrees = false;
     boolean dobDiffers = false;
     boolean dobAgrees = false;
+    boolean sexDiffers = false;
     for (Evidence e : evidence) {
       switch (e.field()) {
         case "given_name" -> given = e.comparison();
         case "family_name" -> familyAgrees = e.weight() > 0;
+        case "sex" -> sexDiffers = e.comparison().equals("different");
         case "dob" -> {
-          dobDiffers = e.comparison().equals("different");
-          dobAgrees = e.weight() >= DOB_AGREES_BITS;
+          dobDiffers = e.comparison().equals("different") || e.comparison().equals("month_day");
+          dobAgrees = sameBirthday(e.comparison());
         }
         default -> {}
       }
@@ -149,9 +157,20 @@ final class Scorer {
       // a son who goes by his father's middle name, born another year
       return dobDiffers;
     }
+    // given names a little alike may be one name garbled, unless sex or date of birth says not
     return given.equals("different")
-        && Names.jaroWinkler(contact.given.get(0), record.given.get(0))
-            < HOUSEHOLD_GIVEN_SIMILARITY;
+        && (Names.jaroWinkler(contact.given.get(0), record.given.get(0))
+                < HOUSEHOLD_GIVEN_SIMILARITY
+            || sexDiffers
+            || dobDiffers);
+  }
+
+  /** A date of birth agreeing to the day (or but for a swap or slip of one digit). */
+  private static boolean sameBirthday(String dobLevel) {
+    return switch (dobLevel) {
+      case "exact", "swapped", "typo" -> true;
+      default -> false;
+    };
   }
 
   private double names(Person contact, Person record, List<Evidence> evidence) throws IOException {
@@ -164,22 +183,40 @@ final class Scorer {
     String[] familyValues = raw(contact, record, "family_name");
     double givenBits = nameBits("given_name", given, false);
     double familyBits = nameBits("family_name", family, true);
-    if (!given.agrees() && !family.agrees() && !given.level().equals("missing")) {
-      // given and family written the other way round ("Turner William")
-      // the contact's given field holds the family name, and the other way round
+    if (!given.agrees() && !given.level().equals("missing") && !contact.family.isEmpty()) {
+      // given and family written the other way round ("Turner William"): the contact's given
+      // field holds the family name, and the other way round; the reading that weighs more holds
+      // ("Doung Cuong" is Cuong Duong, though Cuong is also a slip of Duong)
       NameComparison familyPart =
           NameComparison.family(contact.given, List.of(), record.family, record.formerFamilies);
       NameComparison givenPart =
           NameComparison.given(contact.family, List.of(), record.given, record.middle);
-      if (familyPart.agrees() && givenPart.agrees()) {
-        given = new NameComparison("swapped", "");
-        givenBits = weights.bits("given_name", "swapped");
+      // a swap with a variant of the given name as well is rarer than two names that merely
+      // sound alike crosswise ("Rose Powell" and "Paola Russo"): it weighs less
+      String swap =
+          switch (givenPart.level()) {
+            case "exact", "nickname", "spelling" -> "swapped";
+            default -> "swapped_variant";
+          };
+      double swapBits =
+          familyPart.agrees() && givenPart.agrees()
+              ? weights.bits("given_name", swap) + nameBits("family_name", familyPart, true)
+              : Double.NEGATIVE_INFINITY;
+      if (swapBits > givenBits + familyBits) {
+        given = new NameComparison(swap, "");
+        givenBits = weights.bits("given_name", swap);
         family = familyPart;
         familyBits = nameBits("family_name", familyPart, true);
         String contactGiven = givenValues[0];
         givenValues = new String[] {familyValues[0], givenValues[1]};
         familyValues = new String[] {contactGiven, familyValues[1]};
       }
+    }
+    if (family.level().equals("different")
+        && (spelledInEmail(record.family, contact) || spelledInEmail(contact.family, record))) {
+      // the name recorded otherwise (a maiden name, a slip) but spelled out in the e-mail address
+      family = new NameComparison("email", "");
+      familyBits = weights.bits("family_name", "email");
     }
     evidence.add(
         new Evidence("given_name", given.level(), givenBits, givenValues[0], givenValues[1]));
@@ -193,6 +230,27 @@ final class Scorer {
             NameComparison.middle(contact.middle, record.middle),
             raw(contact, record, "middle_name"));
     return bits;
+  }
+
+  /**
+   * True when the owner's e-mail address has the family name (its core, four letters or more) as
+   * one of the words of its local part, alone or after the owner's initial, and that word is not
+   * one of the owner's given names: "catherine.marmore270" and "cmarmore" spell Marmore,
+   * "hassan.yousef" does not spell a Hassan.
+   */
+  static boolean spelledInEmail(List<String> family, Person owner) {
+    int at = owner.email.indexOf('@');
+    String core = String.join("", NameKeys.core(family));
+    if (at <= 0 || core.length() < 4 || owner.given.contains(core) || owner.middle.contains(core)) {
+      return false;
+    }
+    String initialled = owner.given.isEmpty() ? core : owner.given.get(0).charAt(0) + core;
+    for (String word : owner.email.substring(0, at).split("[^a-z]+")) {
+      if (word.equals(core) || word.equals(initialled)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private double nameBits(String field, NameComparison comparison, boolean family)
@@ -251,8 +309,13 @@ final class Scorer {
     if (a.equals(b) || String.join("", a).equals(String.join("", b)) || sameWords(a, b)) {
       return "exact";
     }
-    if (numbers(a).equals(numbers(b))
-        && Names.jaroWinkler(String.join(" ", a), String.join(" ", b)) >= SIMILAR) {
+    String wordsA = words(a);
+    String wordsB = words(b);
+    // spaces dropped too: "lambrig gstreet" and "fai rawy" are slips of the space bar
+    boolean alike =
+        Names.jaroWinkler(String.join(" ", a), String.join(" ", b)) >= SIMILAR
+            || (!wordsA.isEmpty() && Names.jaroWinkler(wordsA, wordsB) >= SIMILAR);
+    if (numbers(a).equals(numbers(b)) && alike) {
       // the same house number and a slip in the street's name ("biffin sreet")
       return "similar";
     }
@@ -261,7 +324,21 @@ final class Scorer {
         return "partial";
       }
     }
-    return "different";
+    // the same street's name, written alike, at another number
+    return wordsA.length() >= 8 && wordsA.equals(wordsB) ? "partial" : "different";
+  }
+
+  /**
+   * The street's words without numbers or spaces: "2 lambrig gstreet flt 67" as lambriggstreetflt.
+   */
+  private static String words(List<String> tokens) {
+    StringBuilder out = new StringBuilder();
+    for (String t : tokens) {
+      if (!Character.isDigit(t.charAt(0))) {
+        out.append(t);
+      }
+    }
+    return out.toString();
   }
 
   /** The same words in another order: "Apt 8B, 12 Main St" and "12 Main St Apt 8B". */

@@ -36,7 +36,16 @@ class ComparatorsTest {
     assertEquals("partial", family("García-López", "Lopez"));
     assertEquals("spelling", family("Kowalski", "Kowalsky"));
     assertEquals("typo", family("Kowalski", "Kowalxki"));
+    // scanned forms: rn for m, vv for w, 1 for l
+    assertEquals("typo", family("Selcoornbe", "Selcombe"));
+    assertEquals("typo", family("Jabkovvska", "Jankowska"));
+    assertEquals("typo", family("Ig1esias", "Iglesas"));
+    assertEquals("different", family("Barnes", "Bames Noble"));
     assertEquals("phonetic", family("Schmidt", "Shmit"));
+    assertEquals("typo", family("Alsayewd", "Al-Sayed"));
+    assertEquals("similar", family("Casillllo", "Castillo"));
+    assertEquals("different", family("Castro", "Castillo"));
+    assertEquals("different", family("Harrison", "Harris"));
     assertEquals("different", family("Nguyen", "Turner"));
     assertEquals("missing", family("", "Turner"));
   }
@@ -58,12 +67,18 @@ class ComparatorsTest {
     assertEquals("exact", given("José", "Jose"));
     assertEquals("initial", given("J", "John"));
     assertEquals("different", given("K", "John"));
-    assertEquals("phonetic", given("Jonathon", "Jonathan"));
+    // one slip that also sounds alike is a slip; sounding alike further apart is phonetic
+    assertEquals("typo", given("Jonathon", "Jonathan"));
+    assertEquals("phonetic", given("Caitlin", "Katelyn"));
     assertEquals("typo", given("Margaret", "Margxret"));
     assertEquals("nickname", given("Bill", "William"));
+    assertEquals("nickname", given("Memo", "Mehmet"));
+    assertEquals("nickname", given("Tima", "Fatima"));
+    assertEquals("nickname", given("Tito", "Alberto"));
+    assertEquals("nickname", given("Nel", "Petronella"));
     assertEquals("nickname", given("Phillip", "Filip"));
     assertEquals("nickname", given("Catherine", "Kathryn"));
-    assertEquals("phonetic", given("Zoltan", "Soltan"));
+    assertEquals("typo", given("Zoltan", "Soltan"));
     assertEquals(
         "middle",
         NameComparison.given(
@@ -126,6 +141,23 @@ class ComparatorsTest {
             NameKeys.tokens("Flat 2 61 Biffin Street"),
             NameKeys.tokens("61 Biffin Street Flat 2")));
     assertEquals("different", Scorer.street(NameKeys.tokens("61 Elm Road"), street));
+    // spaces slipped: the same street at the same number, or at another
+    assertEquals(
+        "similar",
+        Scorer.street(
+            NameKeys.tokens("308 solly place fai rawy"),
+            NameKeys.tokens("308 solly place fairway")));
+    assertEquals(
+        "partial",
+        Scorer.street(
+            NameKeys.tokens("2 lambrig gstreet flt 67"),
+            NameKeys.tokens("2 lambrigg street flt 167")));
+    assertEquals(
+        "partial",
+        Scorer.street(NameKeys.tokens("14 Oak Street"), NameKeys.tokens("12 Oak Street")));
+    assertEquals(
+        "different",
+        Scorer.street(NameKeys.tokens("14 Oak Street"), NameKeys.tokens("14 Elm Street")));
     assertEquals("transposed", Scorer.postal("3082", "3802"));
     assertEquals("different", Scorer.postal("40174", "40177"));
     assertEquals("exact", Scorer.postal("40174", "40174"));
@@ -178,8 +210,12 @@ class ComparatorsTest {
     assertEquals("typo", date("1980-03-17", "1980-03-27"));
     assertEquals("typo", date("1980-03-07", "1989-03-07"));
     assertEquals("typo", date("1984-12-01", "1948-12-01"));
-    assertEquals("year_month", date("1980-03-07", "1980-03"));
-    assertEquals("year", date("1980-03-07", "1980"));
+    assertEquals("year_month", date("1980-03-07", "1980-03-21"));
+    assertEquals("year_day", date("1980-03-07", "1980-11-07"));
+    assertEquals("month_day", date("1980-03-07", "1957-03-07"));
+    assertEquals("partial_month", date("1980-03-07", "1980-03"));
+    assertEquals("partial_year", date("1980-03-07", "1980"));
+    assertEquals("partial_year", date("1980", "1980"));
     assertEquals("different", date("1980-03-07", "1981-03"));
     assertEquals("different", date("1980-03-07", "1975-11-23"));
     assertEquals("missing", date("1980-03-07", ""));
@@ -225,6 +261,17 @@ class ComparatorsTest {
         ReferralNames.parse("referred by her sister Anna Kowalska"));
     assertArrayEqualsNames(
         new String[] {"Anna", "", "van der Berg"}, ReferralNames.parse("Anna van der Berg"));
+    assertArrayEqualsNames(
+        new String[] {"Stephanie", "", "THOMPSON"}, ReferralNames.parse("THOMPSON Stephanie"));
+    assertArrayEqualsNames(
+        new String[] {"Hương", "", "HOÀNG"}, ReferralNames.parse("referred by HOÀNG Hương"));
+    assertArrayEqualsNames(
+        new String[] {"Anna", "Maria", "KOWALSKA"}, ReferralNames.parse("Anna Maria KOWALSKA"));
+    // all in capitals: no word stands out, the usual order holds
+    assertArrayEqualsNames(
+        new String[] {"ANNA", "", "KOWALSKA"}, ReferralNames.parse("ANNA KOWALSKA"));
+    assertArrayEqualsNames(
+        new String[] {"AR", "", "Al-Khatib"}, ReferralNames.parse("friend, AR Al-Khatib"));
     assertNull(ReferralNames.parse("self"));
     assertNull(ReferralNames.parse(""));
   }

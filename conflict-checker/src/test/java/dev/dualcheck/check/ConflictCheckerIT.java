@@ -374,6 +374,19 @@ class ConflictCheckerIT {
             ConflictType.REFERRAL_SOURCE);
     assertEquals("C1", f.ref());
     assertTrue(Level.PROBABLE.atLeast(f.level()), "a name alone is never certain");
+    Finding capitals =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K10",
+                "given_name",
+                "Someone",
+                "family_name",
+                "Else",
+                "referred_by",
+                "referred by TURNER William"),
+            ConflictType.REFERRAL_SOURCE);
+    assertEquals("C1", capitals.ref());
   }
 
   @Test

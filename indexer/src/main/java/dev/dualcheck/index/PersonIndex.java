@@ -222,9 +222,15 @@ public final class PersonIndex implements Closeable {
     // swapped given and family names
     clauses += add(should, PersonDocs.GIVEN, keys.family(), 1.5f);
     clauses += add(should, PersonDocs.FAMILY, keys.given(), 1.5f);
+    // swapped and misspelt ("Morozoba Naddezhda" for Nadezhda Morozova)
+    clauses += add(should, PersonDocs.GIVEN_PHONETIC, keys.familyPhonetic(), 0.75f);
+    clauses += add(should, PersonDocs.FAMILY_PHONETIC, keys.givenPhonetic(), 0.75f);
     clauses += add(should, PersonDocs.DOB, nonEmpty(keys.dob(), swappedDate(keys.dob())), 3f);
-    clauses += add(should, PersonDocs.PHONE, nonEmpty(keys.phone()), 4f);
-    clauses += add(should, PersonDocs.EMAIL, nonEmpty(keys.email()), 4f);
+    // a phone or e-mail identifies better than any one name: it must outrank a common family
+    // name with its phonetic code and a given name's (3 + 1.5 + 2), or the person behind a
+    // misspelt name is crowded out by namesakes
+    clauses += add(should, PersonDocs.PHONE, nonEmpty(keys.phone()), 7f);
+    clauses += add(should, PersonDocs.EMAIL, nonEmpty(keys.email()), 7f);
     clauses += add(should, PersonDocs.POSTAL, nonEmpty(keys.postal()), 0.5f);
     clauses += add(should, PersonDocs.STREET, keys.street(), 0.75f);
     if (clauses == 0) {

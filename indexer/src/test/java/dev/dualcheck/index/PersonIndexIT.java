@@ -160,6 +160,43 @@ class PersonIndexIT {
   }
 
   @Test
+  void aPhoneOutranksNamesakesOfACommonFamilyName() throws Exception {
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      for (int i = 0; i < 40; i++) {
+        index.upsert(
+            record(RecordKind.CLIENT, "C" + i, "given_name", "Name" + i, "family_name", "Alvarez"));
+      }
+      // recorded under another family name, and the contact misspells the given name
+      index.upsert(
+          record(
+              RecordKind.ASSOCIATE,
+              "A1",
+              "given_name",
+              "Laura",
+              "family_name",
+              "Mendoza",
+              "phone",
+              "+1 555 219 6445"));
+      index.commit(1);
+      List<String> found =
+          ids(
+              index.candidates(
+                  record(
+                      RecordKind.CONTACT,
+                      "K",
+                      "given_name",
+                      "Lsura",
+                      "family_name",
+                      "Álvarez",
+                      "phone",
+                      "555-219-6445"),
+                  EnumSet.of(RecordKind.CLIENT, RecordKind.ASSOCIATE),
+                  10));
+      assertEquals("A1", found.get(0), found.toString());
+    }
+  }
+
+  @Test
   void notesByPhraseTypoNicknameAndVersion() throws Exception {
     try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
       index.upsert(
