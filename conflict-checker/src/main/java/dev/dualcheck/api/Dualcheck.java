@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
@@ -222,8 +223,16 @@ public final class Dualcheck implements AutoCloseable {
     return clock;
   }
 
-  /** The index, brought up to date with the store's changes since its last commit. */
+  /**
+   * The index, brought up to date with the store's changes since its last commit. An index already
+   * in step is opened for searching only, so checks by several people at once (and beside a running
+   * {@code serve}) do not wait for one another; one that is behind is opened for writing and caught
+   * up.
+   */
   public PersonIndex index() throws IOException {
+    if (index == null) {
+      index = openInStepForSearching();
+    }
     if (index == null) {
       index = openIndex();
       updateIndex();
@@ -233,11 +242,18 @@ public final class Dualcheck implements AutoCloseable {
 
   /** Indexes every store change the index has not seen yet; returns how many records. */
   public long updateIndex() throws IOException {
+    long sequence = store.changeSequence();
+    if (index != null && index.committedSequence() == sequence) {
+      return 0;
+    }
+    if (index != null && index.readOnly()) {
+      index.close();
+      index = null;
+    }
     if (index == null) {
       index = openIndex();
     }
     PersonIndex current = index;
-    long sequence = store.changeSequence();
     long seen = current.committedSequence();
     if (seen == sequence) {
       return 0;
@@ -338,6 +354,34 @@ public final class Dualcheck implements AutoCloseable {
       found.addAll(rule.findings(contact, records));
     }
     return found;
+  }
+
+  /** The committed index, opened for searching only, if there is one in step with the store. */
+  private PersonIndex openInStepForSearching() throws IOException {
+    Path folder = indexFolder();
+    if (!Files.isDirectory(folder)) {
+      return null;
+    }
+    PersonIndex searching;
+    byte[] key = store.purposeKey(Purpose.INDEX);
+    try {
+      searching = PersonIndex.openReadOnly(EncryptedDirectory.open(folder, key));
+    } catch (IndexNotFoundException e) {
+      return null;
+    } catch (CorruptIndexException
+        | IndexFormatTooOldException
+        | IndexFormatTooNewException
+        | NoSuchFileException
+        | EOFException e) {
+      throw new IndexDamagedException(e.getClass().getSimpleName(), e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+    if (searching.committedSequence() == store.changeSequence()) {
+      return searching;
+    }
+    searching.close();
+    return null;
   }
 
   private PersonIndex openIndex() throws IOException {

@@ -3,14 +3,15 @@ package dev.dualcheck.api;
 import java.io.IOException;
 
 /**
- * Another process (e.g. {@code dualcheck serve} or the nightly run) has the index open for writing;
- * one writer at a time. Try again when it has finished, or send the check to serve.
+ * Another process (an import, the nightly run, a scan) has the index open for writing, and this one
+ * needs to write too (its index is behind the store, or it imports); one writer at a time.
+ * Searching an index in step with the store needs no writer.
  */
 public final class IndexInUseException extends IOException {
   IndexInUseException(Throwable cause) {
     super(
-        "the index is in use by another dualcheck process (serve or nightly?): wait for it, or"
-            + " send checks to serve",
+        "the index is being written by another dualcheck process (an import, the nightly run, a"
+            + " scan or index --rebuild): wait for it to finish",
         cause);
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -94,9 +95,9 @@ public final class PersonIndex implements Closeable {
     return cache;
   }
 
-  private PersonIndex(IndexWriter writer) throws IOException {
+  private PersonIndex(IndexWriter writer, SearcherManager searchers) {
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = searchers;
   }
 
   /** Opens the index in {@code directory}, creating an empty one when there is none. */
@@ -107,11 +108,33 @@ public final class PersonIndex implements Closeable {
     config.setRAMBufferSizeMB(256);
     IndexWriter writer = new IndexWriter(directory, config);
     try {
-      return new PersonIndex(writer);
+      return new PersonIndex(writer, new SearcherManager(writer, null));
     } catch (IOException | RuntimeException e) {
       writer.close();
       throw e;
     }
+  }
+
+  /**
+   * Opens the committed index in {@code directory} for searching only: no writer, so no lock, and
+   * any number of processes may search while one writes. Each search sees the latest commit.
+   *
+   * @throws org.apache.lucene.index.IndexNotFoundException when nothing was ever committed there
+   */
+  public static PersonIndex openReadOnly(Directory directory) throws IOException {
+    return new PersonIndex(null, new SearcherManager(directory, null));
+  }
+
+  /** True when this index was opened for searching only ({@link #openReadOnly}). */
+  public boolean readOnly() {
+    return writer == null;
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("the index was opened for searching only");
+    }
+    return writer;
   }
 
   /** Adds or replaces a record: persons by kind and id, notes by note id and version. */
@@ -128,14 +151,15 @@ public final class PersonIndex implements Closeable {
           PersonDocs.document(
               record, token -> phoneticCodes.computeIfAbsent(token, NameKeys::phonetic));
     }
-    writer.updateDocument(new Term(PersonDocs.KEY, PersonDocs.key(record)), document);
+    writer().updateDocument(new Term(PersonDocs.KEY, PersonDocs.key(record)), document);
     dirty = true;
   }
 
   /** Commits, remembering the store's change sequence the index now reflects. */
   public void commit(long storeSequence) throws IOException {
-    writer.setLiveCommitData(
-        Map.of(SEQUENCE, Long.toString(storeSequence), SCHEMA, SCHEMA_VERSION).entrySet());
+    writer()
+        .setLiveCommitData(
+            Map.of(SEQUENCE, Long.toString(storeSequence), SCHEMA, SCHEMA_VERSION).entrySet());
     writer.commit();
     synchronized (phoneticCodes) {
       phoneticCodes.clear(); // words of notes need not outlive the import that indexed them
@@ -152,7 +176,7 @@ public final class PersonIndex implements Closeable {
     try {
       searchers.close();
     } finally {
-      writer.rollback();
+      writer().rollback();
     }
   }
 
@@ -161,11 +185,21 @@ public final class PersonIndex implements Closeable {
    * with another document schema (its documents are then all indexed again, replacing the old).
    */
   public long committedSequence() throws IOException {
-    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
     Map<String, String> committed = new HashMap<>();
-    if (data != null) {
-      for (Map.Entry<String, String> e : data) {
-        committed.put(e.getKey(), e.getValue());
+    if (writer == null) {
+      IndexSearcher searcher = acquire();
+      try {
+        committed.putAll(
+            ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
+      } finally {
+        searchers.release(searcher);
+      }
+    } else {
+      Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+      if (data != null) {
+        for (Map.Entry<String, String> e : data) {
+          committed.put(e.getKey(), e.getValue());
+        }
       }
     }
     String sequence = committed.get(SEQUENCE);
@@ -177,7 +211,7 @@ public final class PersonIndex implements Closeable {
 
   /** Removes every document (the next commit makes it permanent). */
   public void deleteAll() throws IOException {
-    writer.deleteAll();
+    writer().deleteAll();
     dirty = true;
   }
 
@@ -420,7 +454,9 @@ public final class PersonIndex implements Closeable {
     try {
       searchers.close();
     } finally {
-      writer.close();
+      if (writer != null) {
+        writer.close();
+      }
     }
   }
 
@@ -451,6 +487,9 @@ public final class PersonIndex implements Closeable {
     if (dirty) {
       dirty = false;
       searchers.maybeRefreshBlocking();
+    } else if (writer == null) {
+      // another process may have committed since: a cheap look at the latest commit point
+      searchers.maybeRefresh();
     }
     return searchers.acquire();
   }
