@@ -133,6 +133,17 @@ final class Weights {
   }
 
   /**
+   * The weight of a level whose agreement is on a value that {@code documents} of {@code total}
+   * persons share, as Splink adjusts term frequencies: the level's own weight, shifted by as much
+   * as the value's frequency shifts exact agreement from its average.
+   */
+  double bitsShiftedByFrequency(String field, String level, int documents, int total) {
+    return bits(field, level)
+        + bitsWithFrequency(field, "exact", documents, total)
+        - bits(field, "exact");
+  }
+
+  /**
    * Prior odds, in bits, that a contact is one particular record among {@code records} of a kind:
    * the share of contacts expected to match some record of the kind, spread over them. A name
    * shared with one of twenty staff says more than one shared with one of 100,000 clients.

@@ -157,6 +157,74 @@ class ScorerTest {
   }
 
   @Test
+  void aSlipInANameThatTheOwnEmailAddressSpellsRightWeighsAsTheName() throws Exception {
+    Weights w = Weights.defaults();
+    Person client = person(RecordKind.CLIENT, "given_name", "Michał", "family_name", "Jaworski");
+    Person slipped =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Michał",
+            "family_name",
+            "Jworski",
+            "email",
+            "MICHAL_JAWORSKI975@EXAMPLE.COM");
+    Evidence family = field(scorer.scoreNames(slipped, client), "family_name");
+    assertEquals("email_confirmed", family.comparison());
+    assertTrue(family.weight() > w.bits("family_name", "typo") + 3, "the name typed twice");
+    // given name and family name joined, and the other record's initial ("rchen" for Robert)
+    Person castillo =
+        person(RecordKind.CLIENT, "given_name", "Mercedes", "family_name", "Castillo");
+    Person joined =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Mercedes",
+            "family_name",
+            "Casillllo",
+            "email",
+            "MERCEDESCASTILLO307@EXAMPLE.NET");
+    assertEquals(
+        "email_confirmed", field(scorer.scoreNames(joined, castillo), "family_name").comparison());
+    Person robert = person(RecordKind.CLIENT, "given_name", "Robert", "family_name", "Chen");
+    Person bob =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Bob",
+            "family_name",
+            "Chn",
+            "email",
+            "RCHEN366@POST.EXAMPLE");
+    assertEquals(
+        "email_confirmed", field(scorer.scoreNames(bob, robert), "family_name").comparison());
+    // a given name too
+    Person julia = person(RecordKind.CLIENT, "given_name", "Julia", "family_name", "Schneider");
+    Person jula =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Jula",
+            "family_name",
+            "Schneider",
+            "email",
+            "julia_schneider@example.net");
+    assertEquals(
+        "email_confirmed", field(scorer.scoreNames(jula, julia), "given_name").comparison());
+    // an address spelling the contact's own slip confirms nothing
+    Person own =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Michał",
+            "family_name",
+            "Jworski",
+            "email",
+            "mjworski@example.com");
+    assertEquals("typo", field(scorer.scoreNames(own, client), "family_name").comparison());
+  }
+
+  @Test
   void theSwappedReadingHoldsWhenItWeighsMore() throws Exception {
     // Cuong is a slip of Duong, but read the other way round both names agree
     Person client = person(RecordKind.CLIENT, "given_name", "Cuong", "family_name", "Duong");
