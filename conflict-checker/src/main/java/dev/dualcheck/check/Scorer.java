@@ -14,6 +14,11 @@ final class Scorer {
   /** How common a folded name token is: documents carrying it and all person documents. */
   interface Frequencies {
     int[] of(String foldedToken, boolean family) throws IOException;
+
+    /** Persons carrying both tokens and all person documents; null when not known. */
+    default int[] ofBoth(String foldedGiven, String foldedFamily) throws IOException {
+      return null;
+    }
   }
 
   /** A scored pair: evidence per field and total weight in bits. */
@@ -251,6 +256,7 @@ final class Scorer {
         givenBits = nameBits("given_name", given, false);
       }
     }
+    familyBits += fullNameCorrection(given, family);
     evidence.add(
         new Evidence("given_name", given.level(), givenBits, givenValues[0], givenValues[1]));
     evidence.add(
@@ -327,6 +333,33 @@ final class Scorer {
   private static List<String> emailWords(Person owner) {
     int at = owner.email.indexOf('@');
     return at <= 0 ? List.of() : List.of(owner.email.substring(0, at).split("[^a-z]+"));
+  }
+
+  /**
+   * Bits to take off two exact names that go together more often than their frequencies multiplied
+   * say ("Minh" and "Nguyen"): u of the full name is the share of other persons carrying both,
+   * blended with the independence estimate by {@code tf_pseudocount} pseudo persons. Only ever a
+   * deduction, as one person's unusual full name is no rarer than its two names say. Kept on the
+   * family name's evidence, so the waterfall still adds up.
+   */
+  private double fullNameCorrection(NameComparison given, NameComparison family)
+      throws IOException {
+    if (!given.level().equals("exact") || !family.level().equals("exact")) {
+      return 0;
+    }
+    int[] both = frequencies.ofBoth(given.token(), family.token());
+    if (both == null) {
+      return 0;
+    }
+    int[] g = frequencies.of(given.token(), false);
+    int[] f = frequencies.of(family.token(), true);
+    double uGiven = weights.uWithFrequency("given_name", "exact", g[0], g[1]);
+    double uFamily = weights.uWithFrequency("family_name", "exact", f[0], f[1]);
+    double independent = uGiven * uFamily;
+    // the candidate itself carries both: count the others
+    double pseudo = weights.param("tf_pseudocount");
+    double joint = (Math.max(0, both[0] - 1) + pseudo * independent) / (both[1] + pseudo);
+    return Math.min(0, Weights.log2(independent / joint));
   }
 
   private double nameBits(String field, NameComparison comparison, boolean family)

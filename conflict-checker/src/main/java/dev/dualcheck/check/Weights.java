@@ -126,10 +126,13 @@ final class Weights {
    * index does not make every name look rare or common.
    */
   double bitsWithFrequency(String field, String level, int documents, int total) {
-    Level l = level(field, level);
+    return log2(level(field, level).m() / uWithFrequency(field, level, documents, total));
+  }
+
+  /** u of {@link #bitsWithFrequency}: the value's frequency blended with the level's u. */
+  double uWithFrequency(String field, String level, int documents, int total) {
     double pseudo = param("tf_pseudocount");
-    double u = (documents + pseudo * l.u()) / (total + pseudo);
-    return log2(l.m() / u);
+    return (documents + pseudo * level(field, level).u()) / (total + pseudo);
   }
 
   /**

@@ -225,6 +225,56 @@ class ScorerTest {
   }
 
   @Test
+  void aFullNameCommonerThanItsPartsSayWeighsLess() throws Exception {
+    // 1% of 100,000 persons are called Minh, 3% Nguyen: independent, 30 Minh Nguyens; in fact 600
+    Scorer.Frequencies parts = (token, family) -> new int[] {family ? 3_000 : 1_000, 100_000};
+    Scorer independent = new Scorer(Weights.defaults(), "US", parts);
+    Scorer correlated =
+        new Scorer(
+            Weights.defaults(),
+            "US",
+            new Scorer.Frequencies() {
+              @Override
+              public int[] of(String token, boolean family) throws java.io.IOException {
+                return parts.of(token, family);
+              }
+
+              @Override
+              public int[] ofBoth(String given, String family) {
+                return new int[] {600, 100_000};
+              }
+            });
+    Person client = person(RecordKind.CLIENT, "given_name", "Minh", "family_name", "Nguyễn");
+    Person contact = person(RecordKind.CONTACT, "given_name", "Minh", "family_name", "Nguyen");
+    double apart = independent.scoreNames(contact, client).bits();
+    double together = correlated.scoreNames(contact, client).bits();
+    assertTrue(together < apart - 3, together + " against " + apart);
+    // the waterfall still adds up
+    double sum = 0;
+    for (Evidence e : correlated.scoreNames(contact, client).evidence()) {
+      sum += e.weight();
+    }
+    assertEquals(together, sum, 1e-9);
+    // a full name no commoner than its parts keeps its weight
+    Scorer rare =
+        new Scorer(
+            Weights.defaults(),
+            "US",
+            new Scorer.Frequencies() {
+              @Override
+              public int[] of(String token, boolean family) throws java.io.IOException {
+                return parts.of(token, family);
+              }
+
+              @Override
+              public int[] ofBoth(String given, String family) {
+                return new int[] {1, 100_000};
+              }
+            });
+    assertEquals(apart, rare.scoreNames(contact, client).bits(), 1e-9);
+  }
+
+  @Test
   void theSwappedReadingHoldsWhenItWeighsMore() throws Exception {
     // Cuong is a slip of Duong, but read the other way round both names agree
     Person client = person(RecordKind.CLIENT, "given_name", "Cuong", "family_name", "Duong");
