@@ -79,9 +79,18 @@ public final class ConflictChecker {
         new Scorer(
             weights,
             settings.defaultRegion(),
-            (token, family) -> {
-              PersonIndex.NameFrequency f = index.nameFrequency(token, family);
-              return new int[] {f.documents(), f.total()};
+            new Scorer.Frequencies() {
+              @Override
+              public int[] of(String token, boolean family) throws IOException {
+                PersonIndex.NameFrequency f = index.nameFrequency(token, family);
+                return new int[] {f.documents(), f.total()};
+              }
+
+              @Override
+              public int[] ofBoth(String given, String family) throws IOException {
+                PersonIndex.NameFrequency f = index.fullNameFrequency(given, family);
+                return new int[] {f.documents(), f.total()};
+              }
             });
   }
 

@@ -44,7 +44,8 @@ record DateValue(int year, int month, int day) {
    * Comparison level. Two full dates: exact, swapped (day and month), typo, year_month (another
    * day), year_day (another month), month_day (another year, more than a slip of one digit) or
    * different. A partial date against another date: partial_month when they agree as far as the
-   * partial one goes to the month, partial_year when to the year only, else different. And missing.
+   * partial one goes to the month, partial_year when to the year only, partial_adjacent when the
+   * years are neighbours, else different. And missing.
    *
    * <p>The partial levels are apart from the full ones because they say something else: two full
    * dates agreeing on the year alone disagree on the rest, while a year agreeing with a date known
@@ -76,7 +77,9 @@ record DateValue(int year, int month, int day) {
       return "different";
     }
     if (a.year != b.year) {
-      return "different";
+      // a year alone, written from a stated age, is a year out about as often as not
+      boolean yearOnly = a.month == 0 || b.month == 0;
+      return yearOnly && Math.abs(a.year - b.year) == 1 ? "partial_adjacent" : "different";
     }
     if (a.month != 0 && b.month != 0) {
       return a.month == b.month ? "partial_month" : "different";

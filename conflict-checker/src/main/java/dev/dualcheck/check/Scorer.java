@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /** The comparator and combiner: per-field comparison levels, their weights, and the total. */
 final class Scorer {
@@ -13,6 +14,11 @@ final class Scorer {
   /** How common a folded name token is: documents carrying it and all person documents. */
   interface Frequencies {
     int[] of(String foldedToken, boolean family) throws IOException;
+
+    /** Persons carrying both tokens and all person documents; null when not known. */
+    default int[] ofBoth(String foldedGiven, String foldedFamily) throws IOException {
+      return null;
+    }
   }
 
   /** A scored pair: evidence per field and total weight in bits. */
@@ -25,6 +31,13 @@ final class Scorer {
 
   /** Given names less alike than this (Jaro–Winkler) belong to different members of a household. */
   private static final double HOUSEHOLD_GIVEN_SIMILARITY = 0.6;
+
+  /** Name levels of a slip or variant, which the other's e-mail address may confirm. */
+  private static final Set<String> CONFIRMABLE =
+      Set.of("spelling", "phonetic", "typo", "similar", "partial");
+
+  /** A variant name that the other record's e-mail address spells as this record has it. */
+  static final String EMAIL_CONFIRMED = "email_confirmed";
 
   /** Jaro–Winkler from which two street names or towns are one with a typo. */
   private static final double SIMILAR = 0.9;
@@ -218,6 +231,32 @@ final class Scorer {
       family = new NameComparison("email", "");
       familyBits = weights.bits("family_name", "email");
     }
+    // a slip in one record's name that the other's own e-mail address spells as the first record
+    // does ("Jworski" at michal_jaworski975@…): the address is a second spelling, typed apart from
+    // the name field, so the names agree as written, weighed by how common that name is
+    if (CONFIRMABLE.contains(family.level())) {
+      String token =
+          spelledInEmail(record.family, contact, record.given)
+              ? String.join("", NameKeys.core(record.family))
+              : spelledInEmail(contact.family, record, contact.given)
+                  ? String.join("", NameKeys.core(contact.family))
+                  : "";
+      if (!token.isEmpty()) {
+        family = new NameComparison(EMAIL_CONFIRMED, token);
+        familyBits = nameBits("family_name", family, true);
+      }
+    }
+    if (CONFIRMABLE.contains(given.level())) {
+      String token =
+          givenInEmail(record.given, contact)
+              ? record.given.get(0)
+              : givenInEmail(contact.given, record) ? contact.given.get(0) : "";
+      if (!token.isEmpty()) {
+        given = new NameComparison(EMAIL_CONFIRMED, token);
+        givenBits = nameBits("given_name", given, false);
+      }
+    }
+    familyBits += fullNameCorrection(given, family);
     evidence.add(
         new Evidence("given_name", given.level(), givenBits, givenValues[0], givenValues[1]));
     evidence.add(
@@ -239,18 +278,88 @@ final class Scorer {
    * "hassan.yousef" does not spell a Hassan.
    */
   static boolean spelledInEmail(List<String> family, Person owner) {
-    int at = owner.email.indexOf('@');
+    return spelledInEmail(family, owner, List.of());
+  }
+
+  /**
+   * As {@link #spelledInEmail(List, Person)}, also after the initial of {@code otherGiven} (the
+   * other record's given name: "rchen" for Robert Chen whose own record says Bob) and joined to the
+   * owner's given name either side ("mercedescastillo").
+   */
+  static boolean spelledInEmail(List<String> family, Person owner, List<String> otherGiven) {
     String core = String.join("", NameKeys.core(family));
-    if (at <= 0 || core.length() < 4 || owner.given.contains(core) || owner.middle.contains(core)) {
+    if (core.length() < 4 || owner.given.contains(core) || owner.middle.contains(core)) {
       return false;
     }
-    String initialled = owner.given.isEmpty() ? core : owner.given.get(0).charAt(0) + core;
-    for (String word : owner.email.substring(0, at).split("[^a-z]+")) {
-      if (word.equals(core) || word.equals(initialled)) {
+    List<String> forms = new ArrayList<>(List.of(core));
+    if (!owner.given.isEmpty()) {
+      String given = owner.given.get(0);
+      forms.addAll(List.of(given.charAt(0) + core, given + core, core + given));
+    }
+    if (!otherGiven.isEmpty()) {
+      forms.add(otherGiven.get(0).charAt(0) + core);
+    }
+    for (String word : emailWords(owner)) {
+      if (forms.contains(word)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * True when the owner's e-mail address has {@code given} (four letters or more, not the owner's
+   * family name) as one of the words of its local part, alone or joined to the owner's family name:
+   * "julia_schneider" spells Julia.
+   */
+  static boolean givenInEmail(List<String> given, Person owner) {
+    if (given.isEmpty() || given.get(0).length() < 4) {
+      return false;
+    }
+    String name = given.get(0);
+    String core = String.join("", NameKeys.core(owner.family));
+    if (name.equals(core)) {
+      return false;
+    }
+    for (String word : emailWords(owner)) {
+      if (word.equals(name) || (!core.isEmpty() && word.equals(name + core))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The letters-only words of the local part of the owner's e-mail address. */
+  private static List<String> emailWords(Person owner) {
+    int at = owner.email.indexOf('@');
+    return at <= 0 ? List.of() : List.of(owner.email.substring(0, at).split("[^a-z]+"));
+  }
+
+  /**
+   * Bits to take off two exact names that go together more often than their frequencies multiplied
+   * say ("Minh" and "Nguyen"): u of the full name is the share of other persons carrying both,
+   * blended with the independence estimate by {@code tf_pseudocount} pseudo persons. Only ever a
+   * deduction, as one person's unusual full name is no rarer than its two names say. Kept on the
+   * family name's evidence, so the waterfall still adds up.
+   */
+  private double fullNameCorrection(NameComparison given, NameComparison family)
+      throws IOException {
+    if (!given.level().equals("exact") || !family.level().equals("exact")) {
+      return 0;
+    }
+    int[] both = frequencies.ofBoth(given.token(), family.token());
+    if (both == null) {
+      return 0;
+    }
+    int[] g = frequencies.of(given.token(), false);
+    int[] f = frequencies.of(family.token(), true);
+    double uGiven = weights.uWithFrequency("given_name", "exact", g[0], g[1]);
+    double uFamily = weights.uWithFrequency("family_name", "exact", f[0], f[1]);
+    double independent = uGiven * uFamily;
+    // the candidate itself carries both: count the others
+    double pseudo = weights.param("tf_pseudocount");
+    double joint = (Math.max(0, both[0] - 1) + pseudo * independent) / (both[1] + pseudo);
+    return Math.min(0, Weights.log2(independent / joint));
   }
 
   private double nameBits(String field, NameComparison comparison, boolean family)
@@ -261,7 +370,9 @@ final class Scorer {
     }
     if (!comparison.token().isEmpty()) {
       int[] df = frequencies.of(comparison.token(), family);
-      return weights.bitsWithFrequency(field, level, df[0], df[1]);
+      return level.equals(EMAIL_CONFIRMED)
+          ? weights.bitsShiftedByFrequency(field, level, df[0], df[1])
+          : weights.bitsWithFrequency(field, level, df[0], df[1]);
     }
     return weights.bits(field, level);
   }

@@ -126,10 +126,24 @@ final class Weights {
    * index does not make every name look rare or common.
    */
   double bitsWithFrequency(String field, String level, int documents, int total) {
-    Level l = level(field, level);
+    return log2(level(field, level).m() / uWithFrequency(field, level, documents, total));
+  }
+
+  /** u of {@link #bitsWithFrequency}: the value's frequency blended with the level's u. */
+  double uWithFrequency(String field, String level, int documents, int total) {
     double pseudo = param("tf_pseudocount");
-    double u = (documents + pseudo * l.u()) / (total + pseudo);
-    return log2(l.m() / u);
+    return (documents + pseudo * level(field, level).u()) / (total + pseudo);
+  }
+
+  /**
+   * The weight of a level whose agreement is on a value that {@code documents} of {@code total}
+   * persons share, as Splink adjusts term frequencies: the level's own weight, shifted by as much
+   * as the value's frequency shifts exact agreement from its average.
+   */
+  double bitsShiftedByFrequency(String field, String level, int documents, int total) {
+    return bits(field, level)
+        + bitsWithFrequency(field, "exact", documents, total)
+        - bits(field, "exact");
   }
 
   /**

@@ -217,6 +217,11 @@ class ComparatorsTest {
     assertEquals("partial_year", date("1980-03-07", "1980"));
     assertEquals("partial_year", date("1980", "1980"));
     assertEquals("different", date("1980-03-07", "1981-03"));
+    // a year alone from a stated age is often a year out: no evidence against
+    assertEquals("partial_adjacent", date("1980-03-07", "1981"));
+    assertEquals("partial_adjacent", date("1979", "1980"));
+    assertEquals("different", date("1980-03-07", "1982"));
+    assertTrue(Weights.defaults().bits("dob", "partial_adjacent") > -1);
     assertEquals("different", date("1980-03-07", "1975-11-23"));
     assertEquals("missing", date("1980-03-07", ""));
     assertNull(DateValue.parse("1980-13-01"));

@@ -179,6 +179,14 @@ class ConflictCheckerIT {
   }
 
   @Test
+  void fullNameFrequencyCountsPersonsCarryingBothNames() throws Exception {
+    PersonIndex.NameFrequency both = index.fullNameFrequency("william", "turner");
+    assertEquals(1, both.documents());
+    assertEquals(index.nameFrequency("william", false).total(), both.total());
+    assertEquals(0, index.fullNameFrequency("zofia", "turner").documents(), "each name elsewhere");
+  }
+
+  @Test
   void emptyIndexHasNoSequence() throws Exception {
     try (PersonIndex empty = PersonIndex.open(new ByteBuffersDirectory())) {
       assertEquals(-1, empty.committedSequence());

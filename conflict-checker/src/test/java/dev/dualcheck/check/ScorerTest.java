@@ -157,6 +157,124 @@ class ScorerTest {
   }
 
   @Test
+  void aSlipInANameThatTheOwnEmailAddressSpellsRightWeighsAsTheName() throws Exception {
+    Weights w = Weights.defaults();
+    Person client = person(RecordKind.CLIENT, "given_name", "Michał", "family_name", "Jaworski");
+    Person slipped =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Michał",
+            "family_name",
+            "Jworski",
+            "email",
+            "MICHAL_JAWORSKI975@EXAMPLE.COM");
+    Evidence family = field(scorer.scoreNames(slipped, client), "family_name");
+    assertEquals("email_confirmed", family.comparison());
+    assertTrue(family.weight() > w.bits("family_name", "typo") + 3, "the name typed twice");
+    // given name and family name joined, and the other record's initial ("rchen" for Robert)
+    Person castillo =
+        person(RecordKind.CLIENT, "given_name", "Mercedes", "family_name", "Castillo");
+    Person joined =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Mercedes",
+            "family_name",
+            "Casillllo",
+            "email",
+            "MERCEDESCASTILLO307@EXAMPLE.NET");
+    assertEquals(
+        "email_confirmed", field(scorer.scoreNames(joined, castillo), "family_name").comparison());
+    Person robert = person(RecordKind.CLIENT, "given_name", "Robert", "family_name", "Chen");
+    Person bob =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Bob",
+            "family_name",
+            "Chn",
+            "email",
+            "RCHEN366@POST.EXAMPLE");
+    assertEquals(
+        "email_confirmed", field(scorer.scoreNames(bob, robert), "family_name").comparison());
+    // a given name too
+    Person julia = person(RecordKind.CLIENT, "given_name", "Julia", "family_name", "Schneider");
+    Person jula =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Jula",
+            "family_name",
+            "Schneider",
+            "email",
+            "julia_schneider@example.net");
+    assertEquals(
+        "email_confirmed", field(scorer.scoreNames(jula, julia), "given_name").comparison());
+    // an address spelling the contact's own slip confirms nothing
+    Person own =
+        person(
+            RecordKind.CONTACT,
+            "given_name",
+            "Michał",
+            "family_name",
+            "Jworski",
+            "email",
+            "mjworski@example.com");
+    assertEquals("typo", field(scorer.scoreNames(own, client), "family_name").comparison());
+  }
+
+  @Test
+  void aFullNameCommonerThanItsPartsSayWeighsLess() throws Exception {
+    // 1% of 100,000 persons are called Minh, 3% Nguyen: independent, 30 Minh Nguyens; in fact 600
+    Scorer.Frequencies parts = (token, family) -> new int[] {family ? 3_000 : 1_000, 100_000};
+    Scorer independent = new Scorer(Weights.defaults(), "US", parts);
+    Scorer correlated =
+        new Scorer(
+            Weights.defaults(),
+            "US",
+            new Scorer.Frequencies() {
+              @Override
+              public int[] of(String token, boolean family) throws java.io.IOException {
+                return parts.of(token, family);
+              }
+
+              @Override
+              public int[] ofBoth(String given, String family) {
+                return new int[] {600, 100_000};
+              }
+            });
+    Person client = person(RecordKind.CLIENT, "given_name", "Minh", "family_name", "Nguyễn");
+    Person contact = person(RecordKind.CONTACT, "given_name", "Minh", "family_name", "Nguyen");
+    double apart = independent.scoreNames(contact, client).bits();
+    double together = correlated.scoreNames(contact, client).bits();
+    assertTrue(together < apart - 3, together + " against " + apart);
+    // the waterfall still adds up
+    double sum = 0;
+    for (Evidence e : correlated.scoreNames(contact, client).evidence()) {
+      sum += e.weight();
+    }
+    assertEquals(together, sum, 1e-9);
+    // a full name no commoner than its parts keeps its weight
+    Scorer rare =
+        new Scorer(
+            Weights.defaults(),
+            "US",
+            new Scorer.Frequencies() {
+              @Override
+              public int[] of(String token, boolean family) throws java.io.IOException {
+                return parts.of(token, family);
+              }
+
+              @Override
+              public int[] ofBoth(String given, String family) {
+                return new int[] {1, 100_000};
+              }
+            });
+    assertEquals(apart, rare.scoreNames(contact, client).bits(), 1e-9);
+  }
+
+  @Test
   void theSwappedReadingHoldsWhenItWeighsMore() throws Exception {
     // Cuong is a slip of Duong, but read the other way round both names agree
     Person client = person(RecordKind.CLIENT, "given_name", "Cuong", "family_name", "Duong");

@@ -442,6 +442,37 @@ public final class PersonIndex implements Closeable {
   }
 
   /**
+   * How many persons carry both a folded given name token and a folded family name token: names are
+   * not independent ("Minh" goes with "Nguyen" far more often than the two frequencies multiplied
+   * say), so a common full name is told by its own count.
+   */
+  public NameFrequency fullNameFrequency(String foldedGiven, String foldedFamily)
+      throws IOException {
+    IndexSearcher searcher = acquire();
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      Map<String, NameFrequency> frequencies = ReaderCache.bounded(cacheFor(reader).frequencies());
+      String key =
+          PersonDocs.GIVEN + '+' + PersonDocs.FAMILY + ' ' + foldedGiven + ' ' + foldedFamily;
+      NameFrequency known = frequencies.get(key);
+      if (known != null) {
+        return known;
+      }
+      Query both =
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(PersonDocs.GIVEN, foldedGiven)), Occur.FILTER)
+              .add(new TermQuery(new Term(PersonDocs.FAMILY, foldedFamily)), Occur.FILTER)
+              .build();
+      int persons = reader.docFreq(new Term(PersonDocs.PERSON, "1"));
+      NameFrequency frequency = new NameFrequency(searcher.count(both), persons);
+      frequencies.put(key, frequency);
+      return frequency;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
    * A name's document frequency among all documents of the index.
    *
    * @param documents how many documents carry the name
