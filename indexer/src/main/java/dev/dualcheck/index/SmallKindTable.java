@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -87,40 +89,56 @@ final class SmallKindTable {
     return field + '\u0000' + term;
   }
 
+  /** Per thread: a score per document, and the documents whose score is not zero. */
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
+
+  private Scratch newScratch() {
+    return new Scratch(new double[docs.length], new int[docs.length]);
+  }
+
+  private record Scratch(double[] scores, int[] touched) {}
+
   /** The {@code max} best documents of {@code wanted} kinds for the clauses, best first. */
   ScoreDoc[] top(List<PersonIndex.Clause> clauses, Collection<RecordKind> wanted, int max) {
-    // (position, boost) pairs of every matching clause, sorted by position, then summed per
-    // document: only the documents some clause matches are touched
-    long[] pairs = new long[16];
+    Scratch s = scratch.get();
+    double[] scores = s.scores();
+    int[] touched = s.touched();
     int n = 0;
     for (PersonIndex.Clause clause : clauses) {
       int[] positions = postings.get(posting(clause.field(), clause.term()));
       if (positions == null) {
         continue;
       }
-      if (n + positions.length > pairs.length) {
-        pairs = Arrays.copyOf(pairs, Math.max(pairs.length * 2, n + positions.length));
-      }
-      long boost = Float.floatToIntBits(clause.boost()) & 0xFFFFFFFFL;
       for (int p : positions) {
-        pairs[n++] = ((long) p << 32) | boost;
+        if (scores[p] == 0) {
+          touched[n++] = p;
+        }
+        scores[p] += clause.boost();
       }
     }
-    Arrays.sort(pairs, 0, n);
-    List<ScoreDoc> hits = new ArrayList<>();
-    for (int i = 0; i < n; ) {
-      int p = (int) (pairs[i] >>> 32);
-      double score = 0;
-      for (; i < n && (int) (pairs[i] >>> 32) == p; i++) {
-        score += Float.intBitsToFloat((int) pairs[i]);
-      }
-      if (score > 0 && wanted.contains(kinds[p])) {
-        hits.add(new ScoreDoc(docs[p], (float) score));
-      }
-    }
-    hits.sort(
+    // the best max by score, then by document id, as Lucene's collector keeps them
+    Comparator<ScoreDoc> worstFirst =
         (a, b) ->
-            a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-    return hits.subList(0, Math.min(max, hits.size())).toArray(new ScoreDoc[0]);
+            a.score != b.score ? Float.compare(a.score, b.score) : Integer.compare(b.doc, a.doc);
+    PriorityQueue<ScoreDoc> best = new PriorityQueue<>(max + 1, worstFirst);
+    for (int i = 0; i < n; i++) {
+      int p = touched[i];
+      float score = (float) scores[p];
+      scores[p] = 0;
+      if (max > 0 && wanted.contains(kinds[p])) {
+        ScoreDoc hit = new ScoreDoc(docs[p], score);
+        if (best.size() < max) {
+          best.add(hit);
+        } else if (worstFirst.compare(hit, best.peek()) > 0) {
+          best.poll();
+          best.add(hit);
+        }
+      }
+    }
+    ScoreDoc[] top = new ScoreDoc[best.size()];
+    for (int i = top.length - 1; i >= 0; i--) {
+      top[i] = best.poll();
+    }
+    return top;
   }
 }
