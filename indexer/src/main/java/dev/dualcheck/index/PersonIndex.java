@@ -5,6 +5,7 @@ import dev.dualcheck.store.RecordKind;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -532,18 +533,38 @@ public final class PersonIndex implements Closeable {
     }
   }
 
+  /**
+   * The records of {@code hits}, in their order. They are read in document order, so that one doc
+   * values iterator per segment serves all of that segment's hits.
+   */
   static List<ClinicRecord> read(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    List<ClinicRecord> records = new ArrayList<>(hits.length);
-    for (ScoreDoc hit : hits) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-      BinaryDocValues values = leaf.reader().getBinaryDocValues(PersonDocs.RECORD);
-      if (values == null || !values.advanceExact(hit.doc - leaf.docBase)) {
+    Integer[] order = new Integer[hits.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
+    ClinicRecord[] records = new ClinicRecord[hits.length];
+    LeafReaderContext leaf = null;
+    BinaryDocValues values = null;
+    int previous = -1;
+    for (int i : order) {
+      int doc = hits[i].doc;
+      if (previous >= 0 && hits[previous].doc == doc) {
+        records[i] = records[previous]; // an iterator cannot go back to the same document
+        continue;
+      }
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getBinaryDocValues(PersonDocs.RECORD);
+      }
+      if (values == null || !values.advanceExact(doc - leaf.docBase)) {
         throw new IOException("index document without its record");
       }
-      records.add(RecordCodec.decode(values.binaryValue()));
+      records[i] = RecordCodec.decode(values.binaryValue());
+      previous = i;
     }
-    return records;
+    return new ArrayList<>(Arrays.asList(records));
   }
 
   private IndexSearcher acquire() throws IOException {
