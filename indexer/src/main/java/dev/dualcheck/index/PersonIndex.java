@@ -85,12 +85,14 @@ public final class PersonIndex implements Closeable {
   static final int SMALL_KIND_SEARCHES_BEFORE_TABLE = 20;
 
   /**
-   * Name frequencies, per folded name: the same names come back check after check. The staff and
-   * tie table, once enough checks asked for them ({@link #SMALL_KIND_SEARCHES_BEFORE_TABLE}).
+   * Name frequencies, per folded name: the same names come back check after check. Documents per
+   * kind. The staff and tie table, once enough checks asked for them ({@link
+   * #SMALL_KIND_SEARCHES_BEFORE_TABLE}).
    */
   private record ReaderCache(
       IndexReader reader,
       Map<String, NameFrequency> frequencies,
+      Map<RecordKind, Long> counts,
       AtomicInteger smallKindSearches,
       AtomicReference<SmallKindTable> smallKinds) {
 
@@ -107,7 +109,11 @@ public final class PersonIndex implements Closeable {
     if (cache == null || cache.reader() != reader) {
       cache =
           new ReaderCache(
-              reader, new ConcurrentHashMap<>(), new AtomicInteger(), new AtomicReference<>());
+              reader,
+              new ConcurrentHashMap<>(),
+              new ConcurrentHashMap<>(),
+              new AtomicInteger(),
+              new AtomicReference<>());
       readerCache = cache;
     }
     return cache;
@@ -233,11 +239,21 @@ public final class PersonIndex implements Closeable {
     dirty = true;
   }
 
-  /** Documents of one kind: persons, or note versions. */
+  /**
+   * Documents of one kind: persons, or note versions. Counted once per reader: with deleted
+   * documents Lucene counts by walking the kind's postings, and a check asks several times.
+   */
   public long count(RecordKind kind) throws IOException {
     IndexSearcher searcher = acquire();
     try {
-      return searcher.count(new TermQuery(new Term(PersonDocs.KIND, kind.singular())));
+      Map<RecordKind, Long> counts = cacheFor(searcher.getIndexReader()).counts();
+      Long known = counts.get(kind);
+      if (known != null) {
+        return known;
+      }
+      long count = searcher.count(new TermQuery(new Term(PersonDocs.KIND, kind.singular())));
+      counts.put(kind, count);
+      return count;
     } finally {
       searchers.release(searcher);
     }
