@@ -62,11 +62,14 @@ public final class ConflictChecker {
   private final Scorer scorer;
 
   /**
-   * Indexed records normalised before, by content: the same clients come back as candidates check
-   * after check, and normalising (folding, phonetic codes) is a tenth of a check. Keyed by the
-   * whole record, so an edited record is normalised afresh.
+   * Indexed records normalised before: the same clients come back as candidates check after check,
+   * and normalising (folding, phonetic codes) is a tenth of a check. Keyed by kind and id, as
+   * hashing a whole freshly read record costs more than a miss; a hit counts only when the record
+   * is equal, so an edited record is normalised afresh.
    */
-  private final Map<ClinicRecord, Person> persons = new ConcurrentHashMap<>();
+  private final Map<PersonKey, Person> persons = new ConcurrentHashMap<>();
+
+  private record PersonKey(RecordKind kind, String id) {}
 
   private static final int PERSON_CACHE_SIZE = 20_000;
   private volatile StaffNames staffCache;
@@ -95,15 +98,16 @@ public final class ConflictChecker {
   }
 
   private Person person(ClinicRecord indexed) {
-    Person known = persons.get(indexed);
-    if (known != null) {
+    PersonKey key = new PersonKey(indexed.kind(), indexed.id());
+    Person known = persons.get(key);
+    if (known != null && known.record.equals(indexed)) {
       return known;
     }
     if (persons.size() >= PERSON_CACHE_SIZE) {
       persons.clear(); // many different candidates: start over rather than grow without end
     }
     Person fresh = new Person(indexed);
-    persons.put(indexed, fresh);
+    persons.put(key, fresh);
     return fresh;
   }
 

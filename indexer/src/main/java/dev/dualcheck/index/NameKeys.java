@@ -5,7 +5,9 @@ import dev.dualcheck.names.Nicknames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Name keys shared by the index and the checker, so that what is indexed and what is asked for are
@@ -53,7 +55,7 @@ public final class NameKeys {
       if (!wordAscii) {
         // the ASCII words before this one in one fold, then this word alone
         tokens.addAll(split(Names.fold(text.substring(asciiFrom, start))));
-        tokens.addAll(split(Names.fold(text.substring(start, i))));
+        tokens.addAll(foldedWord(text.substring(start, i)));
         asciiFrom = i;
       }
       start = i + 1;
@@ -61,6 +63,27 @@ public final class NameKeys {
     }
     tokens.addAll(split(Names.fold(text.substring(asciiFrom))));
     return List.copyOf(tokens);
+  }
+
+  /**
+   * Non-ASCII words folded before: they are mostly names, which come back in note after note and
+   * candidate after candidate, and the transliterator is most of what folding them costs.
+   */
+  private static final Map<String, List<String>> FOLDED_WORDS = new ConcurrentHashMap<>();
+
+  private static final int FOLDED_WORDS_SIZE = 50_000;
+
+  private static List<String> foldedWord(String word) {
+    List<String> known = FOLDED_WORDS.get(word);
+    if (known != null) {
+      return known;
+    }
+    if (FOLDED_WORDS.size() >= FOLDED_WORDS_SIZE) {
+      FOLDED_WORDS.clear(); // many different words: start over rather than grow without end
+    }
+    List<String> folded = split(Names.fold(word));
+    FOLDED_WORDS.put(word, folded);
+    return folded;
   }
 
   private static List<String> split(String folded) {

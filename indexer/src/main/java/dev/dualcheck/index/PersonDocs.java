@@ -4,6 +4,7 @@ import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -183,23 +184,33 @@ final class PersonDocs {
     } else if (record.kind() == RecordKind.TIE) {
       addOne(doc, STAFF, record.get("staff_id"));
     }
-    Keys keys = keys(record);
-    addAll(doc, GIVEN, keys.given());
-    addAll(doc, NICK, keys.nick());
-    addAll(doc, FAMILY, keys.family());
-    addAll(doc, GIVEN_PHONETIC, keys.givenPhonetic());
-    addAll(doc, FAMILY_PHONETIC, keys.familyPhonetic());
-    addOne(doc, DOB, keys.dob());
-    addOne(doc, PHONE, keys.phone());
-    addOne(doc, EMAIL, keys.email());
-    addOne(doc, POSTAL, keys.postal());
-    addAll(doc, STREET, keys.street());
+    forEachTerm(keys(record), (field, term) -> addOne(doc, field, term));
     return doc;
   }
 
-  private static void addAll(Document doc, String field, Set<String> values) {
+  /**
+   * Each blocking field and term a person document is indexed under, empty values left out; the
+   * staff and tie table ({@link SmallKindTable}) reads the same terms, so it matches as Lucene
+   * does.
+   */
+  static void forEachTerm(Keys keys, BiConsumer<String, String> sink) {
+    each(sink, GIVEN, keys.given());
+    each(sink, NICK, keys.nick());
+    each(sink, FAMILY, keys.family());
+    each(sink, GIVEN_PHONETIC, keys.givenPhonetic());
+    each(sink, FAMILY_PHONETIC, keys.familyPhonetic());
+    each(sink, DOB, Set.of(keys.dob()));
+    each(sink, PHONE, Set.of(keys.phone()));
+    each(sink, EMAIL, Set.of(keys.email()));
+    each(sink, POSTAL, Set.of(keys.postal()));
+    each(sink, STREET, keys.street());
+  }
+
+  private static void each(BiConsumer<String, String> sink, String field, Set<String> values) {
     for (String v : values) {
-      addOne(doc, field, v);
+      if (!v.isEmpty()) {
+        sink.accept(field, v);
+      }
     }
   }
 

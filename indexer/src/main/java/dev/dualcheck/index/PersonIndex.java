@@ -5,6 +5,7 @@ import dev.dualcheck.store.RecordKind;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
@@ -75,8 +78,23 @@ public final class PersonIndex implements Closeable {
 
   private static final int READER_CACHE_SIZE = 100_000;
 
-  /** Name frequencies, per folded name: the same names come back check after check. */
-  private record ReaderCache(IndexReader reader, Map<String, NameFrequency> frequencies) {
+  /**
+   * Searches of the small kinds a reader serves before it gets their table: building it reads every
+   * staff and tie document, worth it for a scan, not for a single check.
+   */
+  static final int SMALL_KIND_SEARCHES_BEFORE_TABLE = 20;
+
+  /**
+   * Name frequencies, per folded name: the same names come back check after check. Documents per
+   * kind. The staff and tie table, once enough checks asked for them ({@link
+   * #SMALL_KIND_SEARCHES_BEFORE_TABLE}).
+   */
+  private record ReaderCache(
+      IndexReader reader,
+      Map<String, NameFrequency> frequencies,
+      Map<RecordKind, Long> counts,
+      AtomicInteger smallKindSearches,
+      AtomicReference<SmallKindTable> smallKinds) {
 
     static <V> Map<String, V> bounded(Map<String, V> map) {
       if (map.size() > READER_CACHE_SIZE) {
@@ -89,7 +107,13 @@ public final class PersonIndex implements Closeable {
   private ReaderCache cacheFor(IndexReader reader) {
     ReaderCache cache = readerCache;
     if (cache == null || cache.reader() != reader) {
-      cache = new ReaderCache(reader, new ConcurrentHashMap<>());
+      cache =
+          new ReaderCache(
+              reader,
+              new ConcurrentHashMap<>(),
+              new ConcurrentHashMap<>(),
+              new AtomicInteger(),
+              new AtomicReference<>());
       readerCache = cache;
     }
     return cache;
@@ -215,11 +239,21 @@ public final class PersonIndex implements Closeable {
     dirty = true;
   }
 
-  /** Documents of one kind: persons, or note versions. */
+  /**
+   * Documents of one kind: persons, or note versions. Counted once per reader: with deleted
+   * documents Lucene counts by walking the kind's postings, and a check asks several times.
+   */
   public long count(RecordKind kind) throws IOException {
     IndexSearcher searcher = acquire();
     try {
-      return searcher.count(new TermQuery(new Term(PersonDocs.KIND, kind.singular())));
+      Map<RecordKind, Long> counts = cacheFor(searcher.getIndexReader()).counts();
+      Long known = counts.get(kind);
+      if (known != null) {
+        return known;
+      }
+      long count = searcher.count(new TermQuery(new Term(PersonDocs.KIND, kind.singular())));
+      counts.put(kind, count);
+      return count;
     } finally {
       searchers.release(searcher);
     }
@@ -236,39 +270,85 @@ public final class PersonIndex implements Closeable {
    */
   public List<ClinicRecord> candidates(ClinicRecord person, Collection<RecordKind> kinds, int max)
       throws IOException {
-    BooleanQuery blocking = blockingQuery(person);
-    if (blocking == null || kinds.isEmpty()) {
+    List<Clause> clauses = blockingClauses(person);
+    if (clauses.isEmpty() || kinds.isEmpty()) {
       return List.of();
     }
-    return topHits(candidateQuery(blocking, kinds), max);
+    if (SmallKindTable.KINDS.containsAll(kinds)) {
+      IndexSearcher searcher = acquire();
+      try {
+        SmallKindTable table = smallKindTable(searcher);
+        if (table != null) {
+          return read(searcher, table.top(clauses, kinds, max));
+        }
+      } finally {
+        searchers.release(searcher);
+      }
+    }
+    return topHits(candidateQuery(blockingQuery(clauses), kinds), max);
+  }
+
+  /**
+   * The searcher's staff and tie table, built by the first search after enough have asked for it;
+   * null before then, and while another thread builds it (that search goes to Lucene instead).
+   */
+  private SmallKindTable smallKindTable(IndexSearcher searcher) throws IOException {
+    ReaderCache cache = cacheFor(searcher.getIndexReader());
+    SmallKindTable table = cache.smallKinds().get();
+    if (table != null
+        || cache.smallKindSearches().incrementAndGet() != SMALL_KIND_SEARCHES_BEFORE_TABLE) {
+      return table;
+    }
+    table = SmallKindTable.build(searcher);
+    cache.smallKinds().set(table);
+    return table;
+  }
+
+  /** One blocking key as a SHOULD clause: documents with {@code term} in {@code field} score it. */
+  record Clause(String field, String term, float boost) {}
+
+  /**
+   * The clauses of the blocking query, one per blocking key of {@code person}: the Lucene query and
+   * the staff and tie table score the same list.
+   */
+  static List<Clause> blockingClauses(ClinicRecord person) {
+    PersonDocs.Keys keys = PersonDocs.keys(person);
+    List<Clause> clauses = new ArrayList<>();
+    add(clauses, PersonDocs.FAMILY, keys.family(), 3f);
+    add(clauses, PersonDocs.FAMILY_PHONETIC, keys.familyPhonetic(), 1.5f);
+    add(clauses, PersonDocs.GIVEN, keys.given(), 2f);
+    add(clauses, PersonDocs.NICK, keys.nick(), 1.5f);
+    add(clauses, PersonDocs.GIVEN_PHONETIC, keys.givenPhonetic(), 1f);
+    // swapped given and family names
+    add(clauses, PersonDocs.GIVEN, keys.family(), 1.5f);
+    add(clauses, PersonDocs.FAMILY, keys.given(), 1.5f);
+    // swapped and misspelt ("Morozoba Naddezhda" for Nadezhda Morozova)
+    add(clauses, PersonDocs.GIVEN_PHONETIC, keys.familyPhonetic(), 0.75f);
+    add(clauses, PersonDocs.FAMILY_PHONETIC, keys.givenPhonetic(), 0.75f);
+    add(clauses, PersonDocs.DOB, nonEmpty(keys.dob(), swappedDate(keys.dob())), 3f);
+    // a phone or e-mail identifies better than any one name: it must outrank a common family
+    // name with its phonetic code and a given name's (3 + 1.5 + 2), or the person behind a
+    // misspelt name is crowded out by namesakes
+    add(clauses, PersonDocs.PHONE, nonEmpty(keys.phone()), 7f);
+    add(clauses, PersonDocs.EMAIL, nonEmpty(keys.email()), 7f);
+    add(clauses, PersonDocs.POSTAL, nonEmpty(keys.postal()), 0.5f);
+    add(clauses, PersonDocs.STREET, keys.street(), 0.75f);
+    return clauses;
   }
 
   /** One SHOULD clause per blocking key of {@code person}, or null when it has none. */
   static BooleanQuery blockingQuery(ClinicRecord person) {
-    PersonDocs.Keys keys = PersonDocs.keys(person);
+    List<Clause> clauses = blockingClauses(person);
+    return clauses.isEmpty() ? null : blockingQuery(clauses);
+  }
+
+  private static BooleanQuery blockingQuery(List<Clause> clauses) {
     BooleanQuery.Builder should = new BooleanQuery.Builder();
-    int clauses = 0;
-    clauses += add(should, PersonDocs.FAMILY, keys.family(), 3f);
-    clauses += add(should, PersonDocs.FAMILY_PHONETIC, keys.familyPhonetic(), 1.5f);
-    clauses += add(should, PersonDocs.GIVEN, keys.given(), 2f);
-    clauses += add(should, PersonDocs.NICK, keys.nick(), 1.5f);
-    clauses += add(should, PersonDocs.GIVEN_PHONETIC, keys.givenPhonetic(), 1f);
-    // swapped given and family names
-    clauses += add(should, PersonDocs.GIVEN, keys.family(), 1.5f);
-    clauses += add(should, PersonDocs.FAMILY, keys.given(), 1.5f);
-    // swapped and misspelt ("Morozoba Naddezhda" for Nadezhda Morozova)
-    clauses += add(should, PersonDocs.GIVEN_PHONETIC, keys.familyPhonetic(), 0.75f);
-    clauses += add(should, PersonDocs.FAMILY_PHONETIC, keys.givenPhonetic(), 0.75f);
-    clauses += add(should, PersonDocs.DOB, nonEmpty(keys.dob(), swappedDate(keys.dob())), 3f);
-    // a phone or e-mail identifies better than any one name: it must outrank a common family
-    // name with its phonetic code and a given name's (3 + 1.5 + 2), or the person behind a
-    // misspelt name is crowded out by namesakes
-    clauses += add(should, PersonDocs.PHONE, nonEmpty(keys.phone()), 7f);
-    clauses += add(should, PersonDocs.EMAIL, nonEmpty(keys.email()), 7f);
-    clauses += add(should, PersonDocs.POSTAL, nonEmpty(keys.postal()), 0.5f);
-    clauses += add(should, PersonDocs.STREET, keys.street(), 0.75f);
-    if (clauses == 0) {
-      return null;
+    for (Clause c : clauses) {
+      should.add(
+          new BoostQuery(
+              new ConstantScoreQuery(new TermQuery(new Term(c.field(), c.term()))), c.boost()),
+          Occur.SHOULD);
     }
     return should.setMinimumNumberShouldMatch(1).build();
   }
@@ -500,18 +580,38 @@ public final class PersonIndex implements Closeable {
     }
   }
 
+  /**
+   * The records of {@code hits}, in their order. They are read in document order, so that one doc
+   * values iterator per segment serves all of that segment's hits.
+   */
   static List<ClinicRecord> read(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    List<ClinicRecord> records = new ArrayList<>(hits.length);
-    for (ScoreDoc hit : hits) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-      BinaryDocValues values = leaf.reader().getBinaryDocValues(PersonDocs.RECORD);
-      if (values == null || !values.advanceExact(hit.doc - leaf.docBase)) {
+    Integer[] order = new Integer[hits.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
+    ClinicRecord[] records = new ClinicRecord[hits.length];
+    LeafReaderContext leaf = null;
+    BinaryDocValues values = null;
+    int previous = -1;
+    for (int i : order) {
+      int doc = hits[i].doc;
+      if (previous >= 0 && hits[previous].doc == doc) {
+        records[i] = records[previous]; // an iterator cannot go back to the same document
+        continue;
+      }
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getBinaryDocValues(PersonDocs.RECORD);
+      }
+      if (values == null || !values.advanceExact(doc - leaf.docBase)) {
         throw new IOException("index document without its record");
       }
-      records.add(RecordCodec.decode(values.binaryValue()));
+      records[i] = RecordCodec.decode(values.binaryValue());
+      previous = i;
     }
-    return records;
+    return new ArrayList<>(Arrays.asList(records));
   }
 
   private IndexSearcher acquire() throws IOException {
@@ -525,18 +625,12 @@ public final class PersonIndex implements Closeable {
     return searchers.acquire();
   }
 
-  private static int add(
-      BooleanQuery.Builder builder, String field, Set<String> values, float boost) {
-    int n = 0;
+  private static void add(List<Clause> clauses, String field, Set<String> values, float boost) {
     for (String v : values) {
       if (!v.isEmpty()) {
-        builder.add(
-            new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, v))), boost),
-            Occur.SHOULD);
-        n++;
+        clauses.add(new Clause(field, v, boost));
       }
     }
-    return n;
   }
 
   private static Set<String> nonEmpty(String... values) {
