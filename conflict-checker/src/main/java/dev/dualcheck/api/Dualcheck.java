@@ -41,6 +41,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
@@ -358,24 +359,14 @@ public final class Dualcheck implements AutoCloseable {
 
   /** The committed index, opened for searching only, if there is one in step with the store. */
   private PersonIndex openInStepForSearching() throws IOException {
-    Path folder = indexFolder();
-    if (!Files.isDirectory(folder)) {
+    if (!Files.isDirectory(indexFolder())) {
       return null;
     }
     PersonIndex searching;
-    byte[] key = store.purposeKey(Purpose.INDEX);
     try {
-      searching = PersonIndex.openReadOnly(EncryptedDirectory.open(folder, key));
+      searching = openIndex(PersonIndex::openReadOnly);
     } catch (IndexNotFoundException e) {
       return null;
-    } catch (CorruptIndexException
-        | IndexFormatTooOldException
-        | IndexFormatTooNewException
-        | NoSuchFileException
-        | EOFException e) {
-      throw new IndexDamagedException(e.getClass().getSimpleName(), e);
-    } finally {
-      Arrays.fill(key, (byte) 0);
     }
     if (searching.committedSequence() == store.changeSequence()) {
       return searching;
@@ -385,11 +376,20 @@ public final class Dualcheck implements AutoCloseable {
   }
 
   private PersonIndex openIndex() throws IOException {
-    Path folder = indexFolder();
-    Files.createDirectories(folder);
+    Files.createDirectories(indexFolder());
+    return openIndex(PersonIndex::open);
+  }
+
+  /** How the index is opened on its encrypted directory: for writing or for searching. */
+  private interface IndexOpening {
+    PersonIndex open(Directory directory) throws IOException;
+  }
+
+  /** Opens the index folder with the index key; Lucene's failures in the project's words. */
+  private PersonIndex openIndex(IndexOpening opening) throws IOException {
     byte[] key = store.purposeKey(Purpose.INDEX);
     try {
-      return PersonIndex.open(EncryptedDirectory.open(folder, key));
+      return opening.open(EncryptedDirectory.open(indexFolder(), key));
     } catch (CorruptIndexException
         | IndexFormatTooOldException
         | IndexFormatTooNewException
