@@ -34,6 +34,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
@@ -191,7 +193,7 @@ public final class Dualcheck implements AutoCloseable {
    */
   public List<NoteVersion> notesOf(String clientId) throws IOException {
     List<NoteVersion> notes = new ArrayList<>();
-    for (String noteId : index().idsOwnedBy(RecordKind.NOTE, clientId)) {
+    for (String noteId : idsOwnedBy(RecordKind.NOTE, clientId)) {
       List<NoteVersion> versions = store.noteVersions(noteId);
       if (!versions.isEmpty() && versions.get(versions.size() - 1).clientId().equals(clientId)) {
         notes.add(versions.get(versions.size() - 1));
@@ -206,10 +208,19 @@ public final class Dualcheck implements AutoCloseable {
   /** The records of a kind an owner has now, found through the index, read from the store. */
   private List<ClinicRecord> owned(RecordKind kind, String ownerId) throws IOException {
     List<ClinicRecord> records = new ArrayList<>();
-    for (String id : index().idsOwnedBy(kind, ownerId)) {
+    for (String id : idsOwnedBy(kind, ownerId)) {
       store.get(kind, id).ifPresent(records::add);
     }
     return records;
+  }
+
+  /** The ids of an owner's records of a kind, each once (a note has a document per version). */
+  private Set<String> idsOwnedBy(RecordKind kind, String ownerId) throws IOException {
+    Set<String> ids = new TreeSet<>();
+    for (ClinicRecord record : index().ownedBy(kind, ownerId)) {
+      ids.add(record.id());
+    }
+    return ids;
   }
 
   public Store store() {

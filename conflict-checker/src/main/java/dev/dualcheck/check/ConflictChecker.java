@@ -624,7 +624,7 @@ public final class ConflictChecker {
     List<Person> known = associates.get(client);
     if (known == null) {
       known = new ArrayList<>();
-      for (ClinicRecord a : index.associatesOf(client)) {
+      for (ClinicRecord a : index.ownedBy(RecordKind.ASSOCIATE, client)) {
         known.add(person(a));
       }
       associates.put(client, known);

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -451,25 +450,12 @@ public final class PersonIndex implements Closeable {
     return search(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), max);
   }
 
-  /** Associates recorded for a client. */
-  public List<ClinicRecord> associatesOf(String clientId) throws IOException {
-    Query query =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(PersonDocs.CLIENT, clientId)), Occur.FILTER)
-            .add(
-                new TermQuery(new Term(PersonDocs.KIND, RecordKind.ASSOCIATE.singular())),
-                Occur.FILTER)
-            .build();
-    return search(query, 100);
-  }
-
   /**
-   * The ids of the records of a kind that belong to an owner: a client's notes (each id once,
-   * however many versions it has) or associates, a clinician's declared ties. The store holds
-   * records encrypted with nothing to find them by owner, so this is how they are found without
-   * decrypting every record of the kind.
+   * The records of a kind that belong to an owner: a client's associates or notes (every version),
+   * a clinician's declared ties. The store holds records encrypted with nothing to find them by
+   * owner, so this is how they are found without decrypting every record of the kind.
    */
-  public Set<String> idsOwnedBy(RecordKind kind, String ownerId) throws IOException {
+  public List<ClinicRecord> ownedBy(RecordKind kind, String ownerId) throws IOException {
     String ownerField =
         switch (kind) {
           case NOTE, ASSOCIATE -> PersonDocs.CLIENT;
@@ -484,13 +470,9 @@ public final class PersonIndex implements Closeable {
     IndexSearcher searcher = acquire();
     try {
       int documents = searcher.count(query);
-      Set<String> ids = new TreeSet<>();
-      if (documents > 0) {
-        for (ClinicRecord record : read(searcher, searcher.search(query, documents).scoreDocs)) {
-          ids.add(record.id());
-        }
-      }
-      return ids;
+      return documents == 0
+          ? List.of()
+          : read(searcher, searcher.search(query, documents).scoreDocs);
     } finally {
       searchers.release(searcher);
     }

@@ -238,10 +238,10 @@ class PersonIndexIT {
       assertEquals(List.of(), mentioning(index, "agnes", "turner"));
       assertEquals(List.of(), index.notesMentioning(List.of(List.of("turner")), Set.of(), 1, 10));
       assertEquals(3, index.count(RecordKind.NOTE));
-      // a client's notes, each once however many versions it has
-      assertEquals(Set.of("N1"), index.idsOwnedBy(RecordKind.NOTE, "C1"));
-      assertEquals(Set.of("N2"), index.idsOwnedBy(RecordKind.NOTE, "C2"));
-      assertEquals(Set.of(), index.idsOwnedBy(RecordKind.NOTE, "C9"));
+      // every version of a client's notes
+      assertEquals(List.of("N1", "N1"), ids(index.ownedBy(RecordKind.NOTE, "C1")));
+      assertEquals(List.of("N2"), ids(index.ownedBy(RecordKind.NOTE, "C2")));
+      assertEquals(List.of(), index.ownedBy(RecordKind.NOTE, "C9"));
     }
   }
 
