@@ -274,10 +274,13 @@ class ServeIT {
     Cli.Result imported = director.run("import", "clients", later.toString());
     assertEquals(0, imported.status(), imported::toString);
 
-    HttpResponse<String> seen =
-        postCheck(
-            directorToken,
-            "{\"given\": \"Perpetua\", \"family\": \"Quennell\", \"dob\": \"1966-02-11\"}");
+    // serve looks for newer commits at most once a second
+    String body = "{\"given\": \"Perpetua\", \"family\": \"Quennell\", \"dob\": \"1966-02-11\"}";
+    HttpResponse<String> seen = postCheck(directorToken, body);
+    for (int tries = 0; tries < 50 && !seen.body().contains("C000125"); tries++) {
+      Thread.sleep(100);
+      seen = postCheck(directorToken, body);
+    }
     assertEquals(200, seen.statusCode(), seen::body);
     assertTrue(seen.body().contains("C000125"), seen::body);
   }

@@ -600,12 +600,19 @@ public final class PersonIndex implements Closeable {
     if (dirty) {
       dirty = false;
       searchers.maybeRefreshBlocking();
-    } else if (writer == null) {
-      // another process may have committed since: a cheap look at the latest commit point
+    } else if (writer == null && System.nanoTime() - lastRefresh > REFRESH_INTERVAL_NANOS) {
+      // another process may have committed since; a look at the latest commit point reads and
+      // decrypts the segments file, so not for every one of a check's searches
+      lastRefresh = System.nanoTime();
       searchers.maybeRefresh();
     }
     return searchers.acquire();
   }
+
+  /** How often an index opened for searching only looks for another process's commits. */
+  private static final long REFRESH_INTERVAL_NANOS = 1_000_000_000L;
+
+  private volatile long lastRefresh = System.nanoTime();
 
   private static void add(List<Clause> clauses, String field, Set<String> values, float boost) {
     for (String v : values) {
