@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,13 +117,9 @@ public final class ConflictChecker {
     Set<String> related = new HashSet<>();
     Set<String> identities = new HashSet<>();
     Map<RecordKind, Double> priors = new EnumMap<>(RecordKind.class);
-    Map<String, ClinicRecord> candidates = new LinkedHashMap<>();
-    for (Set<RecordKind> kinds : List.of(PERSON_KINDS, STAFF_AND_TIES)) {
-      for (ClinicRecord c : index.candidates(contact, kinds, settings.maxCandidates())) {
-        candidates.putIfAbsent(c.kind().singular() + ':' + c.id(), c);
-      }
-    }
-    for (ClinicRecord candidate : candidates.values()) {
+    for (ClinicRecord candidate :
+        index.candidates(
+            contact, List.of(PERSON_KINDS, STAFF_AND_TIES), settings.maxCandidates())) {
       Person other = person(candidate);
       Scorer.Score score = scorer.score(person, other);
       for (ClinicRecord alias : aliases(candidate)) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -269,8 +270,33 @@ public final class PersonIndex implements Closeable {
    */
   public List<ClinicRecord> candidates(ClinicRecord person, Collection<RecordKind> kinds, int max)
       throws IOException {
+    return candidates(person, List.of(kinds), max);
+  }
+
+  /**
+   * The candidates of several groups of kinds, each group with its own budget of {@code max}, so
+   * that a few staff are not crowded out by thousands of clients; a record two groups find comes
+   * once, in the place of its first group.
+   */
+  public List<ClinicRecord> candidates(
+      ClinicRecord person, List<? extends Collection<RecordKind>> groups, int max)
+      throws IOException {
     List<Clause> clauses = blockingClauses(person);
-    if (clauses.isEmpty() || kinds.isEmpty()) {
+    if (clauses.isEmpty()) {
+      return List.of();
+    }
+    Map<String, ClinicRecord> found = new LinkedHashMap<>();
+    for (Collection<RecordKind> kinds : groups) {
+      for (ClinicRecord record : candidates(clauses, kinds, max)) {
+        found.putIfAbsent(PersonDocs.key(record), record);
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  private List<ClinicRecord> candidates(List<Clause> clauses, Collection<RecordKind> kinds, int max)
+      throws IOException {
+    if (kinds.isEmpty()) {
       return List.of();
     }
     if (SmallKindTable.KINDS.containsAll(kinds)) {

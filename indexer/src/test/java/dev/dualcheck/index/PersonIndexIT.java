@@ -1,6 +1,7 @@
 package dev.dualcheck.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -252,6 +253,31 @@ class PersonIndexIT {
         NoteNames.keys(given, List.of(family), NameKeys::phonetic),
         1,
         10);
+  }
+
+  @Test
+  void eachGroupOfKindsHasItsOwnBudgetAndARecordComesOnce() throws Exception {
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      for (int i = 0; i < 10; i++) {
+        index.upsert(
+            record(RecordKind.CLIENT, "C" + i, "given_name", "Ada", "family_name", "Byron"));
+      }
+      index.upsert(record(RecordKind.STAFF, "S1", "given_name", "Ada", "family_name", "Byron"));
+      index.commit(1);
+      ClinicRecord ada =
+          record(RecordKind.CONTACT, "K1", "given_name", "Ada", "family_name", "Byron");
+      Set<RecordKind> all =
+          EnumSet.of(RecordKind.CLIENT, RecordKind.ASSOCIATE, RecordKind.STAFF, RecordKind.TIE);
+      Set<RecordKind> staff = EnumSet.of(RecordKind.STAFF, RecordKind.TIE);
+      // ten equal clients fill a budget of five; the staff member, indexed last, is left out
+      assertFalse(ids(index.candidates(ada, all, 5)).contains("S1"));
+      List<String> grouped = ids(index.candidates(ada, List.of(all, staff), 5));
+      assertEquals(6, grouped.size(), grouped::toString);
+      assertEquals("S1", grouped.get(5));
+      // a group's hits come in its place, and a record found by two groups comes once
+      assertEquals(List.of("S1", "C0", "C1"), ids(index.candidates(ada, List.of(staff, all), 2)));
+      assertEquals(List.of("S1"), ids(index.candidates(ada, List.of(staff, staff), 2)));
+    }
   }
 
   @Test
