@@ -9,7 +9,6 @@ import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -116,7 +115,7 @@ public final class ConflictChecker {
     Map<String, Finding> best = new HashMap<>();
     Set<String> related = new HashSet<>();
     Set<String> identities = new HashSet<>();
-    Map<RecordKind, Double> priors = new EnumMap<>(RecordKind.class);
+    Map<String, Double> priors = new HashMap<>();
     for (ClinicRecord candidate :
         index.candidates(
             contact, List.of(PERSON_KINDS, STAFF_AND_TIES), settings.maxCandidates())) {
@@ -130,7 +129,10 @@ public final class ConflictChecker {
           other = aliased;
         }
       }
-      double probability = score.probability(prior(priors, candidate.kind()));
+      boolean declarer = askedByDeclarer(contact, candidate);
+      double probability =
+          score.probability(
+              declarer ? declarerPrior(priors, contact) : prior(priors, candidate.kind()));
       Level level = level(probability);
       if (level == null) {
         continue;
@@ -142,7 +144,7 @@ public final class ConflictChecker {
       }
       if (level == Level.PROBABLE
           && !corroboratedBeyondName(score.evidence())
-          && !askedByDeclarer(contact, candidate)) {
+          && !(declarer && namesAgree(score.evidence()))) {
         // a namesake in the same town is as likely as the same person: a name alone is possible
         level = Level.POSSIBLE;
         probability = Math.min(probability, weights.param("probable") - 0.0001);
@@ -515,6 +517,11 @@ public final class ConflictChecker {
         evidence.add(new Evidence("note_client", "related", bits, null, null));
         corroboration += bits;
       }
+      if (corroboration == 0 && middleDiffers(nameScore.evidence())) {
+        // "Rebecca D. Bailey" in a note is not Rebecca Lisa Bailey: a note writer who gives a
+        // middle name or initial knows it, and with nothing else to go by it names another person
+        continue;
+      }
       boolean strong = corroboration > 0 || mention.form().label().equals("full_name_middle");
       Level level = strong ? Level.PROBABLE : Level.POSSIBLE;
       double probability = logistic(nameScore.bits() + corroboration - 20);
@@ -537,6 +544,16 @@ public final class ConflictChecker {
               contact.displayName(),
               null));
     }
+  }
+
+  /** True when both sides give a middle name or initial and they disagree. */
+  static boolean middleDiffers(List<Evidence> evidence) {
+    for (Evidence e : evidence) {
+      if (e.field().equals("middle_name")) {
+        return e.comparison().equals("different");
+      }
+    }
+    return false;
   }
 
   /** The contact's name as a note writes it, the person that names and how well it agrees. */
@@ -690,11 +707,30 @@ public final class ConflictChecker {
     return keys;
   }
 
-  private double prior(Map<RecordKind, Double> priors, RecordKind kind) throws IOException {
-    Double bits = priors.get(kind);
+  /**
+   * Prior odds in bits that a contact a clinician asks about is one of the ties that clinician
+   * declared: spread over their own few ties, not over every clinician's, as a therapist who met
+   * someone again is asking about the people they know. A declared tie then needs less than a full
+   * name ("Michelle Taylor" for the declared "Michelle Parker", a married name) to be shown as
+   * possible.
+   */
+  private double declarerPrior(Map<String, Double> priors, ClinicRecord contact)
+      throws IOException {
+    String asking = contact.get("for_clinician");
+    Double bits = priors.get(asking);
+    if (bits == null) {
+      bits = weights.priorBits(index.ownedBy(RecordKind.TIE, asking).size());
+      priors.put(asking, bits);
+    }
+    return bits;
+  }
+
+  /** Prior odds in bits of a kind, in {@code priors} under the kind's name. */
+  private double prior(Map<String, Double> priors, RecordKind kind) throws IOException {
+    Double bits = priors.get(kind.name());
     if (bits == null) {
       bits = weights.priorBits(index.count(kind));
-      priors.put(kind, bits);
+      priors.put(kind.name(), bits);
     }
     return bits;
   }

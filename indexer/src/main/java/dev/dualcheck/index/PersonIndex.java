@@ -358,8 +358,43 @@ public final class PersonIndex implements Closeable {
     add(clauses, PersonDocs.EMAIL, nonEmpty(keys.email()), 7f);
     add(clauses, PersonDocs.POSTAL, nonEmpty(keys.postal()), 0.5f);
     add(clauses, PersonDocs.STREET, keys.street(), 0.75f);
+    // a name the person's own e-mail address spells otherwise than the name fields ("Magalena
+    // Jabkovvska" at magdalena.jankowska498@…, "Mary Adarns" at adams.mary448@…): the address
+    // was typed apart from the name, so its words find the record when a garbled name and a
+    // common given name would leave it outside the top candidates
+    Set<String> spelled = emailNameWords(person.get("email"));
+    spelled.removeAll(keys.given());
+    spelled.removeAll(keys.family());
+    add(clauses, PersonDocs.FAMILY, spelled, 1.5f);
+    add(clauses, PersonDocs.GIVEN, spelled, 1f);
     return clauses;
   }
+
+  /**
+   * The letters-only words of an e-mail address's local part (before any {@code +tag}), folded, of
+   * {@value #EMAIL_NAME_WORD_LENGTH} letters or more: words that may be the owner's names.
+   */
+  static Set<String> emailNameWords(String email) {
+    Set<String> words = new java.util.LinkedHashSet<>();
+    int at = email.lastIndexOf('@');
+    if (at <= 0) {
+      return words;
+    }
+    String local = email.substring(0, at);
+    int plus = local.indexOf('+');
+    if (plus > 0) {
+      local = local.substring(0, plus);
+    }
+    for (String word : NameKeys.fold(local).split("[^a-z]+")) {
+      if (word.length() >= EMAIL_NAME_WORD_LENGTH) {
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
+  /** Shorter words of an address are initials and fragments ("jd", "mo"), not names. */
+  private static final int EMAIL_NAME_WORD_LENGTH = 4;
 
   /** One SHOULD clause per blocking key of {@code person}, or null when it has none. */
   static BooleanQuery blockingQuery(ClinicRecord person) {
