@@ -74,7 +74,58 @@ final class NoteMentions {
     if (contact.family.size() == 1) {
       addForms(forms, contact.family.get(0), List.of(), contact.given);
     }
+    // another family name the contact's own e-mail address spells (white.sandra743@… for Sandra
+    // Mitchell: a maiden or married name; ross.tyler@… for "Tyler Rsos": the name without the
+    // slip): a note may well use it, and the scorer weighs it as the address's evidence
+    String given = contact.given.get(0);
+    if (given.length() >= 2) {
+      for (String family : emailFamilyNames(contact)) {
+        forms.add(new Form(List.of(given, family), "email_name", 1));
+      }
+    }
     return forms;
+  }
+
+  /**
+   * Family names the contact's e-mail address spells as one of the words of its local part, alone
+   * or joined to the given name or its initial ("lisaellis979", "mjones398"), when that is not the
+   * recorded family name (or another of the contact's names) and {@link Scorer#spelledInEmail}
+   * agrees.
+   */
+  static Set<String> emailFamilyNames(Person contact) {
+    Set<String> names = new LinkedHashSet<>();
+    int at = contact.email.indexOf('@');
+    if (at <= 0 || contact.given.isEmpty()) {
+      return names;
+    }
+    String given = contact.given.get(0);
+    String family = String.join("", NameKeys.core(contact.family));
+    for (String word : contact.email.substring(0, at).split("[^a-z]+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      List<String> readings = new ArrayList<>(List.of(word));
+      if (word.startsWith(given)) {
+        readings.add(word.substring(given.length()));
+      }
+      if (word.endsWith(given)) {
+        readings.add(word.substring(0, word.length() - given.length()));
+      }
+      if (word.charAt(0) == given.charAt(0)) {
+        readings.add(word.substring(1));
+      }
+      for (String name : readings) {
+        if (name.length() >= 4
+            && !name.equals(family)
+            && !contact.given.contains(name)
+            && !contact.middle.contains(name)
+            && !contact.family.contains(name)
+            && Scorer.spelledInEmail(List.of(name), contact)) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
   }
 
   private static void addForms(
