@@ -101,25 +101,28 @@ final class NoteMentions {
     String given = contact.given.get(0);
     String family = String.join("", NameKeys.core(contact.family));
     for (String word : contact.email.substring(0, at).split("[^a-z]+")) {
-      if (word.isEmpty()) {
+      if (word.isEmpty() || contact.given.contains(word) || contact.middle.contains(word)) {
         continue;
       }
-      List<String> readings = new ArrayList<>(List.of(word));
+      List<String> readings = new ArrayList<>();
       if (word.startsWith(given)) {
         readings.add(word.substring(given.length()));
-      }
-      if (word.endsWith(given)) {
+      } else if (word.endsWith(given)) {
         readings.add(word.substring(0, word.length() - given.length()));
+      } else {
+        // "mjones" is M. Jones, "smith" is Smith: either may be meant
+        readings.add(word);
+        if (word.charAt(0) == given.charAt(0)) {
+          readings.add(word.substring(1));
+        }
       }
-      if (word.charAt(0) == given.charAt(0)) {
-        readings.add(word.substring(1));
+      if (readings.contains(family) || !Collections.disjoint(readings, contact.family)) {
+        continue; // the recorded name, spelled as recorded
       }
       for (String name : readings) {
         if (name.length() >= 4
-            && !name.equals(family)
             && !contact.given.contains(name)
             && !contact.middle.contains(name)
-            && !contact.family.contains(name)
             && Scorer.spelledInEmail(List.of(name), contact)) {
           names.add(name);
         }

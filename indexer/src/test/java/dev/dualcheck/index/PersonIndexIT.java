@@ -71,6 +71,43 @@ class PersonIndexIT {
   }
 
   @Test
+  void anEmailAddressSpellingTheNameFindsAGarbledNameAmongNamesakes() throws Exception {
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      // more Marys than the budget, all ahead of Mary Adams in document order
+      for (int i = 0; i < 12; i++) {
+        index.upsert(
+            record(RecordKind.CLIENT, "C" + i, "given_name", "Mary", "family_name", "Other" + i));
+      }
+      index.upsert(record(RecordKind.CLIENT, "CA", "given_name", "Mary", "family_name", "Adams"));
+      index.commit(1);
+      Set<RecordKind> clients = EnumSet.of(RecordKind.CLIENT);
+      ClinicRecord garbled =
+          record(RecordKind.CONTACT, "K", "given_name", "Mary", "family_name", "Adarns");
+      assertFalse(ids(index.candidates(garbled, clients, 5)).contains("CA"), "the name alone");
+      ClinicRecord withEmail =
+          record(
+              RecordKind.CONTACT,
+              "K",
+              "given_name",
+              "Mary",
+              "family_name",
+              "Adarns",
+              "email",
+              "Adams.Mary448+intake@Inbox.example");
+      assertEquals("CA", index.candidates(withEmail, clients, 5).get(0).id());
+    }
+  }
+
+  @Test
+  void emailNameWordsAreTheLocalPartsLongerWords() {
+    assertEquals(
+        List.of("adams", "mary"),
+        List.copyOf(PersonIndex.emailNameWords("Adams.Mary448+tag@inbox.example")));
+    assertEquals(List.of("jcnk"), List.copyOf(PersonIndex.emailNameWords("j.cnk_jcnk@x.org")));
+    assertEquals(List.of(), List.copyOf(PersonIndex.emailNameWords("not an address")));
+  }
+
+  @Test
   void candidatesByNameVariantsPhoneAndKind() throws Exception {
     try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
       index.upsert(

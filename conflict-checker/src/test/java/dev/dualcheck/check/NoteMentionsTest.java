@@ -1,0 +1,57 @@
+package dev.dualcheck.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dualcheck.store.ClinicRecord;
+import dev.dualcheck.store.RecordKind;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NoteMentionsTest {
+
+  private static List<String> emailFamilyNames(String given, String family, String email) {
+    Person contact =
+        new Person(
+            new ClinicRecord(
+                RecordKind.CONTACT,
+                "K1",
+                Map.of("given_name", given, "family_name", family, "email", email)));
+    return List.copyOf(NoteMentions.emailFamilyNames(contact));
+  }
+
+  @Test
+  void familyNamesTheEmailAddressSpellsOtherwise() {
+    // a maiden or married name, alone or joined to the given name or its initial
+    assertEquals(List.of("white"), emailFamilyNames("Sandra", "Mitchell", "White.sandra743@x.org"));
+    // capital I under the Turkish default locale the tests run with
+    assertEquals(List.of("ellis"), emailFamilyNames("Lisa", "Yang", "LISAELLIS979@INBOX.EXAMPLE"));
+    // the name without the slip of the name field; "mjones" may be a name too
+    assertEquals(
+        List.of("mjones", "jones"), emailFamilyNames("Mary", "Jpnes", "mjones398@mail.example"));
+    assertEquals(List.of("smith"), emailFamilyNames("Sandra", "Mitchell", "sandrasmith@x.org"));
+  }
+
+  @Test
+  void nothingWhenTheAddressSpellsTheRecordedNameOrNoName() {
+    assertEquals(List.of(), emailFamilyNames("Sandra", "Mitchell", "sandra.mitchell@x.org"));
+    assertEquals(List.of(), emailFamilyNames("Sandra", "Mitchell", "smitchell+clinic@x.org"));
+    assertEquals(List.of(), emailFamilyNames("Sandra", "Mitchell", "sandra1975@x.org"));
+    assertEquals(List.of(), emailFamilyNames("Sandra", "Mitchell", "sandramitchell@x.org"));
+    assertEquals(List.of(), emailFamilyNames("Sandra", "Mitchell", ""));
+  }
+
+  @Test
+  void theFormsIncludeTheEmailFamilyName() {
+    Person contact =
+        new Person(
+            new ClinicRecord(
+                RecordKind.CONTACT,
+                "K1",
+                Map.of(
+                    "given_name", "Sandra", "family_name", "Mitchell", "email", "swhite@x.org")));
+    NoteMentions.Form last =
+        NoteMentions.forms(contact).get(NoteMentions.forms(contact).size() - 1);
+    assertEquals(new NoteMentions.Form(List.of("sandra", "white"), "email_name", 1), last);
+  }
+}
