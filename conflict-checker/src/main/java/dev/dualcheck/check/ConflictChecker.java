@@ -481,6 +481,7 @@ public final class ConflictChecker {
     Map<String, List<Person>> associates = new HashMap<>();
     double minimumBits = nameOnlyBits("note_possible_bits", index.count(RecordKind.NOTE), 10_000);
     Set<String> keys = NoteMentions.keys(forms);
+    List<Person> selves = selves(contact);
     for (ClinicRecord note :
         index.notesMentioning(phrases, keys, NOTE_SLOP, settings.maxNoteHits())) {
       String client = note.get("client_id");
@@ -488,7 +489,7 @@ public final class ConflictChecker {
         // the contact's own file: the identity finding already says so
         continue;
       }
-      NameInNote found = nameInNote(contact, forms, keys, note);
+      NameInNote found = nameInNote(contact, selves, forms, keys, note);
       if (found == null
           || found.score().bits() < minimumBits
           || mentionsSomeoneElse(contact, client, found.named(), associates)) {
@@ -565,19 +566,23 @@ public final class ConflictChecker {
    * person's; null when neither.
    */
   private NameInNote nameInNote(
-      Person contact, List<NoteMentions.Form> forms, Set<String> keys, ClinicRecord note)
+      Person contact,
+      List<Person> selves,
+      List<NoteMentions.Form> forms,
+      Set<String> keys,
+      ClinicRecord note)
       throws IOException {
     String raw = note.get("text");
     List<String> text = NameKeys.tokens(raw);
     NoteMentions.Mention exact = NoteMentions.find(forms, text);
     if (exact != null) {
       Person named = new Person(exact.asRecord(note.id()));
-      return new NameInNote(exact, named, scorer.scoreNames(contact, named));
+      return new NameInNote(exact, named, scoreNames(selves, named));
     }
     NameInNote best = null;
     for (NoteMentions.Mention reading : NoteMentions.readings(raw, text, keys)) {
       Person named = new Person(reading.asRecord(note.id()));
-      Scorer.Score score = scorer.scoreNames(contact, named);
+      Scorer.Score score = scoreNames(selves, named);
       if (namesAgree(score.evidence())
           && (best == null || score.bits() > best.score().bits())
           && !twoEstablishedNames(contact, named, score.evidence())
@@ -586,6 +591,32 @@ public final class ConflictChecker {
       }
     }
     return best;
+  }
+
+  /**
+   * The names a note gives compared with the contact's, and with the contact's under each given
+   * name their e-mail address spells better ({@link NoteMentions#emailGivenNames}): the better.
+   */
+  private Scorer.Score scoreNames(List<Person> selves, Person named) throws IOException {
+    Scorer.Score best = null;
+    for (Person self : selves) {
+      Scorer.Score score = scorer.scoreNames(self, named);
+      if (best == null || score.bits() > best.bits()) {
+        best = score;
+      }
+    }
+    return best;
+  }
+
+  /** The contact, then the contact under each of {@link NoteMentions#emailGivenNames}. */
+  private static List<Person> selves(Person contact) {
+    List<Person> selves = new ArrayList<>(List.of(contact));
+    for (String given : NoteMentions.emailGivenNames(contact)) {
+      Map<String, String> fields = new HashMap<>(contact.record.fields());
+      fields.put("given_name", given);
+      selves.add(new Person(new ClinicRecord(RecordKind.CONTACT, contact.record.id(), fields)));
+    }
+    return selves;
   }
 
   /**

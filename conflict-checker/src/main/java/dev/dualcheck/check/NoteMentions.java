@@ -74,6 +74,11 @@ final class NoteMentions {
     if (contact.family.size() == 1) {
       addForms(forms, contact.family.get(0), List.of(), contact.given);
     }
+    for (String emailGiven : emailGivenNames(contact)) {
+      forms.add(
+          new Form(
+              concat(List.of(emailGiven), contact.family), "email_name", contact.family.size()));
+    }
     // another family name the contact's own e-mail address spells (white.sandra743@… for Sandra
     // Mitchell: a maiden or married name; ross.tyler@… for "Tyler Rsos": the name without the
     // slip): a note may well use it, and the scorer weighs it as the address's evidence
@@ -84,6 +89,41 @@ final class NoteMentions {
       }
     }
     return forms;
+  }
+
+  /**
+   * Given names the contact's e-mail address spells that are a fuller or unslipped form of the
+   * recorded one ("ramos.ana410" for "Aa Ramos", "salvatore.romano" for "Salvatire",
+   * "valentina.rubio" for "Vale"): a word of the local part, or one joined to the family name, that
+   * is a nickname, spelling, slip or sound-alike of the recorded given name, or begins with it
+   * (three letters or more). A note writes the name the person goes by, which the address typed
+   * apart from the form spells better than a garbled name field.
+   */
+  static Set<String> emailGivenNames(Person contact) {
+    Set<String> names = new LinkedHashSet<>();
+    int at = contact.email.indexOf('@');
+    if (at <= 0 || contact.given.isEmpty() || contact.family.isEmpty()) {
+      return names;
+    }
+    String given = contact.given.get(0);
+    String family = String.join("", NameKeys.core(contact.family));
+    for (String word : contact.email.substring(0, at).split("[^a-z]+")) {
+      String name = word;
+      if (family.length() >= 2 && word.startsWith(family)) {
+        name = word.substring(family.length());
+      } else if (family.length() >= 2 && word.endsWith(family)) {
+        name = word.substring(0, word.length() - family.length());
+      }
+      if (name.length() < 3 || name.equals(given) || contact.family.contains(name)) {
+        continue;
+      }
+      boolean fuller = given.length() >= 3 && name.startsWith(given);
+      if (fuller
+          || NameComparison.given(List.of(given), List.of(), List.of(name), List.of()).agrees()) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   /**

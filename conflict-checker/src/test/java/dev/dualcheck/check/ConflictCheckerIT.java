@@ -508,6 +508,33 @@ class ConflictCheckerIT {
   }
 
   @Test
+  void aNoteNamingTheGivenNameTheContactsEmailAddressSpellsBetterIsAMention() throws Exception {
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N6",
+            "client_id",
+            "C1",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "text",
+            "His landlord Salvo Brightwater keeps threatening to evict him."));
+    index.commit(8);
+    // the intake form garbles the given name; the note uses the name he goes by
+    Map<String, String> contact = new HashMap<>();
+    contact.put("given_name", "Salvatire");
+    contact.put("family_name", "Brightwater");
+    assertEquals(List.of(), checker.check(new ClinicRecord(RecordKind.CONTACT, "K26", contact)));
+    contact.put("email", "salvatore.brightwater955+intake@post.example");
+    Finding f =
+        only(new ClinicRecord(RecordKind.CONTACT, "K26", contact), ConflictType.NOTE_MENTION);
+    assertEquals("C1", f.ref());
+    assertEquals(Level.POSSIBLE, f.level());
+  }
+
+  @Test
   void referralSourceFromFreeText() throws Exception {
     Finding f =
         only(

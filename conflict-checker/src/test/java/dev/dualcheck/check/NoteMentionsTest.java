@@ -1,6 +1,7 @@
 package dev.dualcheck.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dualcheck.store.ClinicRecord;
 import dev.dualcheck.store.RecordKind;
@@ -41,6 +42,30 @@ class NoteMentionsTest {
     assertEquals(List.of(), emailFamilyNames("Sandra", "Mitchell", ""));
   }
 
+  private static List<String> emailGivenNames(String given, String family, String email) {
+    Person contact =
+        new Person(
+            new ClinicRecord(
+                RecordKind.CONTACT,
+                "K1",
+                Map.of("given_name", given, "family_name", family, "email", email)));
+    return List.copyOf(NoteMentions.emailGivenNames(contact));
+  }
+
+  @Test
+  void givenNamesTheEmailAddressSpellsBetter() {
+    assertEquals(
+        List.of("salvatore"), emailGivenNames("Salvatire", "Romano", "salvatore.romano@x"));
+    // a fuller form, also joined to the family name
+    assertEquals(List.of("valentina"), emailGivenNames("Vale", "Rubio", "valentina.rubio@x.org"));
+    assertEquals(
+        List.of("catherine"), emailGivenNames("Cat", "O'Connell", "catherineoconnell@x.org"));
+    assertEquals(List.of("jennifer"), emailGivenNames("Jnenifer", "Svhneider", "Cook.jennifer@x"));
+    // the recorded name itself, and other people's names, are not the contact's better name
+    assertEquals(List.of(), emailGivenNames("Laura", "Johnson", "laura.johnson@x.org"));
+    assertEquals(List.of(), emailGivenNames("Ivan", "Harris", "king.king10@x.org"));
+  }
+
   @Test
   void theFormsIncludeTheEmailFamilyName() {
     Person contact =
@@ -53,5 +78,15 @@ class NoteMentionsTest {
     NoteMentions.Form last =
         NoteMentions.forms(contact).get(NoteMentions.forms(contact).size() - 1);
     assertEquals(new NoteMentions.Form(List.of("sandra", "white"), "email_name", 1), last);
+    Person vale =
+        new Person(
+            new ClinicRecord(
+                RecordKind.CONTACT,
+                "K2",
+                Map.of(
+                    "given_name", "Vale", "family_name", "Rubio", "email", "valentina.rubio@x")));
+    assertTrue(
+        NoteMentions.forms(vale)
+            .contains(new NoteMentions.Form(List.of("valentina", "rubio"), "email_name", 1)));
   }
 }
