@@ -496,6 +496,9 @@ public final class ConflictChecker {
         continue;
       }
       NoteMentions.Mention mention = found.mention();
+      if (NoteMentions.tooYoungFor(mention, contact.dob, note.get("date"))) {
+        continue;
+      }
       Scorer.Score nameScore = found.score();
       List<Evidence> evidence = new ArrayList<>();
       evidence.add(

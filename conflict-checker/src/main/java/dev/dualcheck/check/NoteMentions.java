@@ -42,7 +42,74 @@ final class NoteMentions {
     }
   }
 
+  /**
+   * Words that, just before a name in a note, give that person a role no young child holds toward a
+   * client: "his supervisor Jonathan Murphy", "a coworker, Jenny Nelson", "her partner Suzy".
+   */
+  private static final Set<String> ADULT_ROLES =
+      Set.of(
+          "supervisor",
+          "boss",
+          "manager",
+          "coworker",
+          "colleague",
+          "employer",
+          "landlord",
+          "landlady",
+          "teacher",
+          "coach",
+          "husband",
+          "wife",
+          "spouse",
+          "partner",
+          "fiance",
+          "fiancee",
+          "parent",
+          "mother",
+          "father",
+          "stepmother",
+          "stepfather");
+
+  /** Younger than this a person is no one's supervisor, spouse or parent (years). */
+  private static final int ADULT_ROLE_MIN_AGE = 14;
+
+  /** Words before a name read for its role: "she s coach", "describes his supervisor". */
+  private static final int ROLE_WINDOW = 3;
+
   private NoteMentions() {}
+
+  /**
+   * True when the person the note names cannot have been the contact when the note was written: the
+   * contact was not yet born (by the year), or was younger than {@value #ADULT_ROLE_MIN_AGE} and
+   * the note gives the name an adult's role ({@link #ADULT_ROLES}) in the words just before it. A
+   * namesake of a schoolchild is the one who is a client's boss. False when either date is unknown.
+   */
+  static boolean tooYoungFor(Mention mention, DateValue dob, String noteDate) {
+    if (dob == null || noteDate.length() < 4) {
+      return false;
+    }
+    int noteYear;
+    try {
+      noteYear = Integer.parseInt(noteDate.substring(0, 4));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    // the age then is at most the difference of the years
+    int ageAtMost = noteYear - dob.year();
+    if (ageAtMost < 0) {
+      return true;
+    }
+    if (ageAtMost >= ADULT_ROLE_MIN_AGE) {
+      return false;
+    }
+    int at = Collections.indexOfSubList(mention.text(), mention.matched());
+    for (int i = Math.max(0, at - ROLE_WINDOW); i < at; i++) {
+      if (ADULT_ROLES.contains(mention.text().get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * The names a note's capitalised words may be ({@link NoteNames#in}) that share one of {@code

@@ -535,6 +535,36 @@ class ConflictCheckerIT {
   }
 
   @Test
+  void aChildIsNotTheSupervisorANoteNames() throws Exception {
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N7",
+            "client_id",
+            "C1",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "date",
+            "2020-03-02",
+            "text",
+            "He describes his supervisor Ottoline Fairweather as critical and unpredictable."));
+    index.commit(8);
+    Map<String, String> contact = new HashMap<>();
+    contact.put("given_name", "Ottoline");
+    contact.put("family_name", "Fairweather");
+    contact.put("dob", "1979-05-14");
+    assertEquals(
+        "C1",
+        only(new ClinicRecord(RecordKind.CONTACT, "K27", contact), ConflictType.NOTE_MENTION)
+            .ref());
+    // eleven when the note was written: a namesake is the supervisor
+    contact.put("dob", "2009-05-14");
+    assertEquals(List.of(), checker.check(new ClinicRecord(RecordKind.CONTACT, "K27", contact)));
+  }
+
+  @Test
   void referralSourceFromFreeText() throws Exception {
     Finding f =
         only(

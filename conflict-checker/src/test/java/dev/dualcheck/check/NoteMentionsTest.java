@@ -66,6 +66,39 @@ class NoteMentionsTest {
     assertEquals(List.of(), emailGivenNames("Ivan", "Harris", "king.king10@x.org"));
   }
 
+  private static NoteMentions.Mention mention(String text, String... name) {
+    List<String> words = dev.dualcheck.index.NameKeys.tokens(text);
+    List<String> matched = List.of(name);
+    int at = java.util.Collections.indexOfSubList(words, matched);
+    return new NoteMentions.Mention(
+        new NoteMentions.Form(matched, "full_name", 1),
+        words.subList(at, at + matched.size()),
+        words);
+  }
+
+  @Test
+  void tooYoungForAnAdultsRoleOrNotYetBorn() {
+    NoteMentions.Mention boss =
+        mention("He describes his supervisor Jon Murphy as critical.", "jon", "murphy");
+    assertTrue(NoteMentions.tooYoungFor(boss, DateValue.parse("2012-04-06"), "2024-01-10"));
+    assertEquals(false, NoteMentions.tooYoungFor(boss, DateValue.parse("1990"), "2024-01-10"));
+    // fourteen years apart: perhaps fourteen already, perhaps thirteen; not ruled out
+    assertEquals(false, NoteMentions.tooYoungFor(boss, DateValue.parse("2010-12"), "2024-01-10"));
+    // unknown dates rule nothing out
+    assertEquals(false, NoteMentions.tooYoungFor(boss, null, "2024-01-10"));
+    assertEquals(false, NoteMentions.tooYoungFor(boss, DateValue.parse("2012-04-06"), ""));
+    // a child may well be named as someone's friend or as the one worried about
+    NoteMentions.Mention child =
+        mention("She worries about Jon Murphy, who has stopped going to school.", "jon", "murphy");
+    assertEquals(false, NoteMentions.tooYoungFor(child, DateValue.parse("2012"), "2024-01-10"));
+    // but not before they were born
+    assertTrue(NoteMentions.tooYoungFor(child, DateValue.parse("2021-08-10"), "2019-05-01"));
+    // the role must come just before the name: here the teacher is someone else's
+    NoteMentions.Mention pupil =
+        mention("Jon Murphy's teacher asked for a meeting.", "jon", "murphy");
+    assertEquals(false, NoteMentions.tooYoungFor(pupil, DateValue.parse("2014"), "2024-01-10"));
+  }
+
   @Test
   void theFormsIncludeTheEmailFamilyName() {
     Person contact =
