@@ -565,6 +565,30 @@ class ConflictCheckerIT {
   }
 
   @Test
+  void aNoteNamingSomeoneByNicknameAndAnOApostropheFamilyNameIsAMention() throws Exception {
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N8",
+            "client_id",
+            "C2",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "text",
+            "She had lunch with Mick O'Shaughnessy from the office and enjoyed it."));
+    index.commit(8);
+    Finding f =
+        only(
+            record(
+                RecordKind.CONTACT, "K28", "given_name", "Michael", "family_name", "O’Shaughnessy"),
+            ConflictType.NOTE_MENTION);
+    assertEquals("C2", f.ref());
+    assertEquals("variant", f.evidence().get(0).comparison());
+  }
+
+  @Test
   void referralSourceFromFreeText() throws Exception {
     Finding f =
         only(

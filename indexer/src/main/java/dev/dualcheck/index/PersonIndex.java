@@ -52,11 +52,12 @@ public final class PersonIndex implements Closeable {
 
   /**
    * The version of the document schema ({@link PersonDocs}), kept with each commit. An index of
-   * another version reports no store sequence, so the next update indexes every record again.
+   * another version reports no store sequence, so the next update indexes every record again (4:
+   * notes name people with "O'Brien" family names under their keys).
    */
   private static final String SCHEMA = "schema";
 
-  private static final String SCHEMA_VERSION = "3";
+  private static final String SCHEMA_VERSION = "4";
 
   /** The kinds indexed as person documents: every kind but notes and (never indexed) contacts. */
   private static final Set<RecordKind> PERSON_DOCUMENT_KINDS =
