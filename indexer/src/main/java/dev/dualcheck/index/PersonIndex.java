@@ -53,7 +53,7 @@ public final class PersonIndex implements Closeable {
   /**
    * The version of the document schema ({@link PersonDocs}), kept with each commit. An index of
    * another version reports no store sequence, so the next update indexes every record again (4:
-   * notes name people with "O'Brien" family names under their keys).
+   * notes name people with "O'Brien" family names under their keys; more nicknames).
    */
   private static final String SCHEMA = "schema";
 

@@ -62,6 +62,14 @@ class NicknamesTest {
     "yusuf, joseph",
     "ibrahim, abraham",
     "dvora, deborah",
+    "mae, mary",
+    "may, margaret",
+    "loles, dolores",
+    "sukey, susannah",
+    "zuzia, zuzanna",
+    "liesel, elisabeth",
+    "gigi, luigi",
+    "mandi, amanda",
   })
   void knownEquivalences(String a, String b) {
     assertTrue(Nicknames.equivalent(a, b), a + " ~ " + b);
