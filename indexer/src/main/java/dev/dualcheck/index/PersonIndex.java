@@ -351,6 +351,13 @@ public final class PersonIndex implements Closeable {
     // swapped and misspelt ("Morozoba Naddezhda" for Nadezhda Morozova)
     add(clauses, PersonDocs.GIVEN_PHONETIC, keys.familyPhonetic(), 0.75f);
     add(clauses, PersonDocs.FAMILY_PHONETIC, keys.givenPhonetic(), 0.75f);
+    // a scanned or hand-written form's confusions undone ("Car1os", "Jabkovvska", "Adarns"): the
+    // spelling meant, which is what other records of the person are indexed under
+    Set<String> givenMeant = unconfused(keys.given());
+    Set<String> familyMeant = unconfused(keys.family());
+    add(clauses, PersonDocs.GIVEN, givenMeant, 2f);
+    add(clauses, PersonDocs.FAMILY, familyMeant, 3f);
+    add(clauses, PersonDocs.FAMILY_PHONETIC, phonetic(familyMeant), 1.5f);
     add(clauses, PersonDocs.DOB, nonEmpty(keys.dob(), swappedDate(keys.dob())), 3f);
     // a phone or e-mail identifies better than any one name: it must outrank a common family
     // name with its phonetic code and a given name's (3 + 1.5 + 2), or the person behind a
@@ -360,7 +367,7 @@ public final class PersonIndex implements Closeable {
     add(clauses, PersonDocs.POSTAL, nonEmpty(keys.postal()), 0.5f);
     add(clauses, PersonDocs.STREET, keys.street(), 0.75f);
     // a name the person's own e-mail address spells otherwise than the name fields ("Magalena
-    // Jabkovvska" at magdalena.jankowska498@…, "Mary Adarns" at adams.mary448@…): the address
+    // Jabkovvska" at magdalena.jankowska498@…, "Mary Abams" at adams.mary448@…): the address
     // was typed apart from the name, so its words find the record when a garbled name and a
     // common given name would leave it outside the top candidates
     Set<String> spelled = emailNameWords(person.get("email"));
@@ -369,6 +376,32 @@ public final class PersonIndex implements Closeable {
     add(clauses, PersonDocs.FAMILY, spelled, 1.5f);
     add(clauses, PersonDocs.GIVEN, spelled, 1f);
     return clauses;
+  }
+
+  /**
+   * The tokens that read differently with the letter shapes scanners and hurried hands confuse
+   * undone (1 for l, 0 for o, rn for m, vv for w), as read; tokens without them are left out.
+   */
+  static Set<String> unconfused(Set<String> tokens) {
+    Set<String> meant = new java.util.LinkedHashSet<>();
+    for (String t : tokens) {
+      String u = t.replace('1', 'l').replace('0', 'o').replace("rn", "m").replace("vv", "w");
+      if (!u.equals(t) && !tokens.contains(u)) {
+        meant.add(u);
+      }
+    }
+    return meant;
+  }
+
+  private static Set<String> phonetic(Set<String> tokens) {
+    Set<String> codes = new java.util.LinkedHashSet<>();
+    for (String t : tokens) {
+      String code = NameKeys.phonetic(t);
+      if (!code.isEmpty()) {
+        codes.add(code);
+      }
+    }
+    return codes;
   }
 
   /**

@@ -82,7 +82,7 @@ class PersonIndexIT {
       index.commit(1);
       Set<RecordKind> clients = EnumSet.of(RecordKind.CLIENT);
       ClinicRecord garbled =
-          record(RecordKind.CONTACT, "K", "given_name", "Mary", "family_name", "Adarns");
+          record(RecordKind.CONTACT, "K", "given_name", "Mary", "family_name", "Abams");
       assertFalse(ids(index.candidates(garbled, clients, 5)).contains("CA"), "the name alone");
       ClinicRecord withEmail =
           record(
@@ -91,11 +91,40 @@ class PersonIndexIT {
               "given_name",
               "Mary",
               "family_name",
-              "Adarns",
+              "Abams",
               "email",
               "Adams.Mary448+intake@Inbox.example");
       assertEquals("CA", index.candidates(withEmail, clients, 5).get(0).id());
     }
+  }
+
+  @Test
+  void aScannersConfusionsUndoneFindTheNameMeantAmongNamesakes() throws Exception {
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      // more Valentins than the budget, all ahead of Carlos Valentin in document order
+      for (int i = 0; i < 12; i++) {
+        index.upsert(
+            record(
+                RecordKind.CLIENT, "C" + i, "given_name", "Other" + i, "family_name", "Valentin"));
+      }
+      index.upsert(
+          record(RecordKind.CLIENT, "CV", "given_name", "Carlos", "family_name", "Valentin"));
+      index.commit(1);
+      Set<RecordKind> clients = EnumSet.of(RecordKind.CLIENT);
+      assertEquals(
+          "CV",
+          index
+              .candidates(
+                  record(
+                      RecordKind.CONTACT, "K", "given_name", "Car1os", "family_name", "Valentin"),
+                  clients,
+                  5)
+              .get(0)
+              .id());
+    }
+    assertEquals(
+        Set.of("carlos", "jabkowska"),
+        PersonIndex.unconfused(Set.of("car1os", "jabkovvska", "anna")));
   }
 
   @Test
