@@ -371,6 +371,15 @@ public final class PersonIndex implements Closeable {
     // was typed apart from the name, so its words find the record when a garbled name and a
     // common given name would leave it outside the top candidates
     Set<String> spelled = emailNameWords(person.get("email"));
+    List<String> given = NameKeys.tokens(person.get("given_name"));
+    for (String word : List.copyOf(spelled)) {
+      // "jperez" is J. Perez when the given name starts with j, however garbled ("Juna Péez")
+      if (!given.isEmpty()
+          && word.charAt(0) == given.get(0).charAt(0)
+          && word.length() > EMAIL_NAME_WORD_LENGTH) {
+        spelled.add(word.substring(1));
+      }
+    }
     spelled.removeAll(keys.given());
     spelled.removeAll(keys.family());
     add(clauses, PersonDocs.FAMILY, spelled, 1.5f);

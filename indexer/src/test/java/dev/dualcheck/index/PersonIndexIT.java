@@ -95,6 +95,18 @@ class PersonIndexIT {
               "email",
               "Adams.Mary448+intake@Inbox.example");
       assertEquals("CA", index.candidates(withEmail, clients, 5).get(0).id());
+      // the address as initial and family name
+      ClinicRecord initial =
+          record(
+              RecordKind.CONTACT,
+              "K",
+              "given_name",
+              "Mary",
+              "family_name",
+              "Abams",
+              "email",
+              "madams@inbox.example");
+      assertEquals("CA", index.candidates(initial, clients, 5).get(0).id());
     }
   }
 
