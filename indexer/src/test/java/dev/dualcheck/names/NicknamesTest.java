@@ -70,6 +70,7 @@ class NicknamesTest {
     "liesel, elisabeth",
     "gigi, luigi",
     "mandi, amanda",
+    "maite, teresa",
   })
   void knownEquivalences(String a, String b) {
     assertTrue(Nicknames.equivalent(a, b), a + " ~ " + b);
