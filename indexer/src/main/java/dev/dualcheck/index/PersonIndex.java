@@ -351,7 +351,7 @@ public final class PersonIndex implements Closeable {
     // swapped and misspelt ("Morozoba Naddezhda" for Nadezhda Morozova)
     add(clauses, PersonDocs.GIVEN_PHONETIC, keys.familyPhonetic(), 0.75f);
     add(clauses, PersonDocs.FAMILY_PHONETIC, keys.givenPhonetic(), 0.75f);
-    // a scanned or hand-written form's confusions undone ("Car1os", "Jabkovvska", "Adarns"): the
+    // a scanned or hand-written form's confusions undone ("Car1os", "Jabkovvska"): the
     // spelling meant, which is what other records of the person are indexed under
     Set<String> givenMeant = unconfused(keys.given());
     Set<String> familyMeant = unconfused(keys.family());
@@ -389,12 +389,13 @@ public final class PersonIndex implements Closeable {
 
   /**
    * The tokens that read differently with the letter shapes scanners and hurried hands confuse
-   * undone (1 for l, 0 for o, rn for m, vv for w), as read; tokens without them are left out.
+   * undone (1 for l, 0 for o, vv for w), as read; tokens without them are left out. Not rn for m
+   * (as the scorer does): Fernández and Bernard would each cost a query key for nothing.
    */
   static Set<String> unconfused(Set<String> tokens) {
     Set<String> meant = new java.util.LinkedHashSet<>();
     for (String t : tokens) {
-      String u = t.replace('1', 'l').replace('0', 'o').replace("rn", "m").replace("vv", "w");
+      String u = t.replace('1', 'l').replace('0', 'o').replace("vv", "w");
       if (!u.equals(t) && !tokens.contains(u)) {
         meant.add(u);
       }
