@@ -9,7 +9,6 @@ import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -116,7 +115,7 @@ public final class ConflictChecker {
     Map<String, Finding> best = new HashMap<>();
     Set<String> related = new HashSet<>();
     Set<String> identities = new HashSet<>();
-    Map<RecordKind, Double> priors = new EnumMap<>(RecordKind.class);
+    Map<String, Double> priors = new HashMap<>();
     for (ClinicRecord candidate :
         index.candidates(
             contact, List.of(PERSON_KINDS, STAFF_AND_TIES), settings.maxCandidates())) {
@@ -130,7 +129,10 @@ public final class ConflictChecker {
           other = aliased;
         }
       }
-      double probability = score.probability(prior(priors, candidate.kind()));
+      boolean declarer = askedByDeclarer(contact, candidate);
+      double probability =
+          score.probability(
+              declarer ? declarerPrior(priors, contact) : prior(priors, candidate.kind()));
       Level level = level(probability);
       if (level == null) {
         continue;
@@ -142,7 +144,7 @@ public final class ConflictChecker {
       }
       if (level == Level.PROBABLE
           && !corroboratedBeyondName(score.evidence())
-          && !askedByDeclarer(contact, candidate)) {
+          && !(declarer && namesAgree(score.evidence()))) {
         // a namesake in the same town is as likely as the same person: a name alone is possible
         level = Level.POSSIBLE;
         probability = Math.min(probability, weights.param("probable") - 0.0001);
@@ -479,6 +481,7 @@ public final class ConflictChecker {
     Map<String, List<Person>> associates = new HashMap<>();
     double minimumBits = nameOnlyBits("note_possible_bits", index.count(RecordKind.NOTE), 10_000);
     Set<String> keys = NoteMentions.keys(forms);
+    List<Person> selves = selves(contact);
     for (ClinicRecord note :
         index.notesMentioning(phrases, keys, NOTE_SLOP, settings.maxNoteHits())) {
       String client = note.get("client_id");
@@ -486,13 +489,16 @@ public final class ConflictChecker {
         // the contact's own file: the identity finding already says so
         continue;
       }
-      NameInNote found = nameInNote(contact, forms, keys, note);
+      NameInNote found = nameInNote(contact, selves, forms, keys, note);
       if (found == null
           || found.score().bits() < minimumBits
           || mentionsSomeoneElse(contact, client, found.named(), associates)) {
         continue;
       }
       NoteMentions.Mention mention = found.mention();
+      if (NoteMentions.tooYoungFor(mention, contact.dob, note.get("date"))) {
+        continue;
+      }
       Scorer.Score nameScore = found.score();
       List<Evidence> evidence = new ArrayList<>();
       evidence.add(
@@ -514,6 +520,11 @@ public final class ConflictChecker {
         double bits = weights.bits("family_name", "exact");
         evidence.add(new Evidence("note_client", "related", bits, null, null));
         corroboration += bits;
+      }
+      if (corroboration == 0 && middleDiffers(nameScore.evidence())) {
+        // "Rebecca D. Bailey" in a note is not Rebecca Lisa Bailey: a note writer who gives a
+        // middle name or initial knows it, and with nothing else to go by it names another person
+        continue;
       }
       boolean strong = corroboration > 0 || mention.form().label().equals("full_name_middle");
       Level level = strong ? Level.PROBABLE : Level.POSSIBLE;
@@ -539,6 +550,16 @@ public final class ConflictChecker {
     }
   }
 
+  /** True when both sides give a middle name or initial and they disagree. */
+  static boolean middleDiffers(List<Evidence> evidence) {
+    for (Evidence e : evidence) {
+      if (e.field().equals("middle_name")) {
+        return e.comparison().equals("different");
+      }
+    }
+    return false;
+  }
+
   /** The contact's name as a note writes it, the person that names and how well it agrees. */
   private record NameInNote(NoteMentions.Mention mention, Person named, Scorer.Score score) {}
 
@@ -548,19 +569,23 @@ public final class ConflictChecker {
    * person's; null when neither.
    */
   private NameInNote nameInNote(
-      Person contact, List<NoteMentions.Form> forms, Set<String> keys, ClinicRecord note)
+      Person contact,
+      List<Person> selves,
+      List<NoteMentions.Form> forms,
+      Set<String> keys,
+      ClinicRecord note)
       throws IOException {
     String raw = note.get("text");
     List<String> text = NameKeys.tokens(raw);
     NoteMentions.Mention exact = NoteMentions.find(forms, text);
     if (exact != null) {
       Person named = new Person(exact.asRecord(note.id()));
-      return new NameInNote(exact, named, scorer.scoreNames(contact, named));
+      return new NameInNote(exact, named, scoreNames(selves, named));
     }
     NameInNote best = null;
     for (NoteMentions.Mention reading : NoteMentions.readings(raw, text, keys)) {
       Person named = new Person(reading.asRecord(note.id()));
-      Scorer.Score score = scorer.scoreNames(contact, named);
+      Scorer.Score score = scoreNames(selves, named);
       if (namesAgree(score.evidence())
           && (best == null || score.bits() > best.score().bits())
           && !twoEstablishedNames(contact, named, score.evidence())
@@ -569,6 +594,32 @@ public final class ConflictChecker {
       }
     }
     return best;
+  }
+
+  /**
+   * The names a note gives compared with the contact's, and with the contact's under each given
+   * name their e-mail address spells better ({@link NoteMentions#emailGivenNames}): the better.
+   */
+  private Scorer.Score scoreNames(List<Person> selves, Person named) throws IOException {
+    Scorer.Score best = null;
+    for (Person self : selves) {
+      Scorer.Score score = scorer.scoreNames(self, named);
+      if (best == null || score.bits() > best.bits()) {
+        best = score;
+      }
+    }
+    return best;
+  }
+
+  /** The contact, then the contact under each of {@link NoteMentions#emailGivenNames}. */
+  private static List<Person> selves(Person contact) {
+    List<Person> selves = new ArrayList<>(List.of(contact));
+    for (String given : NoteMentions.emailGivenNames(contact)) {
+      Map<String, String> fields = new HashMap<>(contact.record.fields());
+      fields.put("given_name", given);
+      selves.add(new Person(new ClinicRecord(RecordKind.CONTACT, contact.record.id(), fields)));
+    }
+    return selves;
   }
 
   /**
@@ -690,11 +741,30 @@ public final class ConflictChecker {
     return keys;
   }
 
-  private double prior(Map<RecordKind, Double> priors, RecordKind kind) throws IOException {
-    Double bits = priors.get(kind);
+  /**
+   * Prior odds in bits that a contact a clinician asks about is one of the ties that clinician
+   * declared: spread over their own few ties, not over every clinician's, as a therapist who met
+   * someone again is asking about the people they know. A declared tie then needs less than a full
+   * name ("Michelle Taylor" for the declared "Michelle Parker", a married name) to be shown as
+   * possible.
+   */
+  private double declarerPrior(Map<String, Double> priors, ClinicRecord contact)
+      throws IOException {
+    String asking = contact.get("for_clinician");
+    Double bits = priors.get(asking);
+    if (bits == null) {
+      bits = weights.priorBits(index.ownedBy(RecordKind.TIE, asking).size());
+      priors.put(asking, bits);
+    }
+    return bits;
+  }
+
+  /** Prior odds in bits of a kind, in {@code priors} under the kind's name. */
+  private double prior(Map<String, Double> priors, RecordKind kind) throws IOException {
+    Double bits = priors.get(kind.name());
     if (bits == null) {
       bits = weights.priorBits(index.count(kind));
-      priors.put(kind, bits);
+      priors.put(kind.name(), bits);
     }
     return bits;
   }

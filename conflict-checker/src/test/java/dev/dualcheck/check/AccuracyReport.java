@@ -171,7 +171,14 @@ public final class AccuracyReport {
       if (f.type() == ConflictType.NOTE_MENTION && Boolean.getBoolean("mentions")) {
         Evidence e = f.evidence().get(0);
         System.out.printf(
-            Locale.ROOT, "NM %s %s %.1f %s%n", right, e.comparison(), e.weight(), f.level());
+            Locale.ROOT,
+            "NM %s %s %.1f %s | %s | %s%n",
+            right,
+            e.comparison(),
+            e.weight(),
+            f.level(),
+            e.contactValue(),
+            e.recordValue());
       }
       boolean weak =
           right

@@ -367,6 +367,228 @@ class ConflictCheckerIT {
   }
 
   @Test
+  void aDeclaredTieUnderAnotherFamilyNameIsPossibleOnlyForTheClinicianWhoDeclaredIt()
+      throws Exception {
+    index.upsert(
+        record(
+            RecordKind.TIE,
+            "S1-x2",
+            "staff_id",
+            "S1",
+            "given_name",
+            "Michelle",
+            "family_name",
+            "Parker",
+            "sex",
+            "F",
+            "city",
+            "Riverton",
+            "relation",
+            "gym partner"));
+    // many ties declared by others: among all of them, a given name and a town say little
+    for (int i = 0; i < 40; i++) {
+      index.upsert(
+          record(
+              RecordKind.TIE,
+              "S2-" + i,
+              "staff_id",
+              "S2",
+              "given_name",
+              "Tie" + (char) ('a' + i % 26) + i,
+              "family_name",
+              "Declared" + i));
+    }
+    index.commit(8);
+    ClinicRecord asked =
+        record(
+            RecordKind.CONTACT,
+            "K20",
+            "kind",
+            "acquaintance",
+            "given_name",
+            "Michelle",
+            "family_name",
+            "Taylor",
+            "sex",
+            "F",
+            "city",
+            "Riverton",
+            "for_clinician",
+            "S1");
+    Finding tie = only(asked, ConflictType.THERAPIST_TIE);
+    assertEquals("S1", tie.ref());
+    // the family names disagree: a married name, or another Michelle
+    assertEquals(Level.POSSIBLE, tie.level());
+    Map<String, String> byOther = new HashMap<>(asked.fields());
+    byOther.put("for_clinician", "S2");
+    assertEquals(
+        List.of(),
+        checker.check(new ClinicRecord(RecordKind.CONTACT, "K21", byOther)),
+        "another clinician asking about a Michelle in Riverton");
+  }
+
+  @Test
+  void aNoteMentionWithAnotherMiddleNameIsAnotherPerson() throws Exception {
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N4",
+            "client_id",
+            "C1",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "text",
+            "His manager Rebecca D. Ashcombe-Greaves criticised him in front of the team."));
+    index.commit(8);
+    Finding noMiddle =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K22",
+                "given_name",
+                "Rebecca",
+                "family_name",
+                "Ashcombe-Greaves"),
+            ConflictType.NOTE_MENTION);
+    assertEquals("C1", noMiddle.ref());
+    Finding sameInitial =
+        only(
+            record(
+                RecordKind.CONTACT,
+                "K23",
+                "given_name",
+                "Rebecca",
+                "middle_name",
+                "Dawn",
+                "family_name",
+                "Ashcombe-Greaves"),
+            ConflictType.NOTE_MENTION);
+    assertEquals("C1", sameInitial.ref());
+    assertEquals(
+        List.of(),
+        checker.check(
+            record(
+                RecordKind.CONTACT,
+                "K24",
+                "given_name",
+                "Rebecca",
+                "middle_name",
+                "Lisa",
+                "family_name",
+                "Ashcombe-Greaves")));
+  }
+
+  @Test
+  void aNoteNamingTheFamilyNameOfTheContactsEmailAddressIsAMention() throws Exception {
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N5",
+            "client_id",
+            "C1",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "text",
+            "Argued with Sandrine Whitlock about the custody schedule."));
+    index.commit(8);
+    Map<String, String> contact = new HashMap<>();
+    contact.put("given_name", "Sandrine");
+    contact.put("family_name", "Mitchell");
+    assertEquals(List.of(), checker.check(new ClinicRecord(RecordKind.CONTACT, "K25", contact)));
+    contact.put("email", "Whitlock.Sandrine743@inbox.example");
+    Finding f =
+        only(new ClinicRecord(RecordKind.CONTACT, "K25", contact), ConflictType.NOTE_MENTION);
+    assertEquals("C1", f.ref());
+    assertEquals("email_name", f.evidence().get(0).comparison());
+    assertEquals(Level.POSSIBLE, f.level());
+  }
+
+  @Test
+  void aNoteNamingTheGivenNameTheContactsEmailAddressSpellsBetterIsAMention() throws Exception {
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N6",
+            "client_id",
+            "C1",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "text",
+            "His landlord Salvo Brightwater keeps threatening to evict him."));
+    index.commit(8);
+    // the intake form garbles the given name; the note uses the name he goes by
+    Map<String, String> contact = new HashMap<>();
+    contact.put("given_name", "Salvatire");
+    contact.put("family_name", "Brightwater");
+    assertEquals(List.of(), checker.check(new ClinicRecord(RecordKind.CONTACT, "K26", contact)));
+    contact.put("email", "salvatore.brightwater955+intake@post.example");
+    Finding f =
+        only(new ClinicRecord(RecordKind.CONTACT, "K26", contact), ConflictType.NOTE_MENTION);
+    assertEquals("C1", f.ref());
+    assertEquals(Level.POSSIBLE, f.level());
+  }
+
+  @Test
+  void aChildIsNotTheSupervisorANoteNames() throws Exception {
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N7",
+            "client_id",
+            "C1",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "date",
+            "2020-03-02",
+            "text",
+            "He describes his supervisor Ottoline Fairweather as critical and unpredictable."));
+    index.commit(8);
+    Map<String, String> contact = new HashMap<>();
+    contact.put("given_name", "Ottoline");
+    contact.put("family_name", "Fairweather");
+    contact.put("dob", "1979-05-14");
+    assertEquals(
+        "C1",
+        only(new ClinicRecord(RecordKind.CONTACT, "K27", contact), ConflictType.NOTE_MENTION)
+            .ref());
+    // eleven when the note was written: a namesake is the supervisor
+    contact.put("dob", "2009-05-14");
+    assertEquals(List.of(), checker.check(new ClinicRecord(RecordKind.CONTACT, "K27", contact)));
+  }
+
+  @Test
+  void aNoteNamingSomeoneByNicknameAndAnOApostropheFamilyNameIsAMention() throws Exception {
+    index.upsert(
+        record(
+            RecordKind.NOTE,
+            "N8",
+            "client_id",
+            "C2",
+            "author_id",
+            "S1",
+            "version",
+            "1",
+            "text",
+            "She had lunch with Mick O'Shaughnessy from the office and enjoyed it."));
+    index.commit(8);
+    Finding f =
+        only(
+            record(
+                RecordKind.CONTACT, "K28", "given_name", "Michael", "family_name", "O’Shaughnessy"),
+            ConflictType.NOTE_MENTION);
+    assertEquals("C2", f.ref());
+    assertEquals("variant", f.evidence().get(0).comparison());
+  }
+
+  @Test
   void referralSourceFromFreeText() throws Exception {
     Finding f =
         only(

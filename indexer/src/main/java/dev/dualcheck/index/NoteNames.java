@@ -175,9 +175,12 @@ public final class NoteNames {
   /** A word of the note: its folded tokens and how it may take part in a name. */
   private record Word(List<String> tokens, boolean capitalised, boolean particle, boolean endsRun) {
 
-    /** A whole name word: not an initial, not a particle. */
+    /**
+     * A whole name word: not an initial, not a particle. "O'Brien" and "D'Souza" are whole names
+     * though their first token is one letter.
+     */
     boolean isName() {
-      return capitalised && !particle && tokens.get(0).length() >= 2;
+      return capitalised && !particle && (tokens.size() > 1 || tokens.get(0).length() >= 2);
     }
 
     /** The word between {@code start} and {@code end}, or null for one that ends a run. */

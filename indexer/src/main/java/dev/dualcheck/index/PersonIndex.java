@@ -52,11 +52,12 @@ public final class PersonIndex implements Closeable {
 
   /**
    * The version of the document schema ({@link PersonDocs}), kept with each commit. An index of
-   * another version reports no store sequence, so the next update indexes every record again.
+   * another version reports no store sequence, so the next update indexes every record again (4:
+   * notes name people with "O'Brien" family names under their keys; more nicknames).
    */
   private static final String SCHEMA = "schema";
 
-  private static final String SCHEMA_VERSION = "3";
+  private static final String SCHEMA_VERSION = "4";
 
   /** The kinds indexed as person documents: every kind but notes and (never indexed) contacts. */
   private static final Set<RecordKind> PERSON_DOCUMENT_KINDS =
@@ -350,6 +351,13 @@ public final class PersonIndex implements Closeable {
     // swapped and misspelt ("Morozoba Naddezhda" for Nadezhda Morozova)
     add(clauses, PersonDocs.GIVEN_PHONETIC, keys.familyPhonetic(), 0.75f);
     add(clauses, PersonDocs.FAMILY_PHONETIC, keys.givenPhonetic(), 0.75f);
+    // a scanned or hand-written form's confusions undone ("Car1os", "Jabkovvska"): the
+    // spelling meant, which is what other records of the person are indexed under
+    Set<String> givenMeant = unconfused(keys.given());
+    Set<String> familyMeant = unconfused(keys.family());
+    add(clauses, PersonDocs.GIVEN, givenMeant, 2f);
+    add(clauses, PersonDocs.FAMILY, familyMeant, 3f);
+    add(clauses, PersonDocs.FAMILY_PHONETIC, phonetic(familyMeant), 1.5f);
     add(clauses, PersonDocs.DOB, nonEmpty(keys.dob(), swappedDate(keys.dob())), 3f);
     // a phone or e-mail identifies better than any one name: it must outrank a common family
     // name with its phonetic code and a given name's (3 + 1.5 + 2), or the person behind a
@@ -358,8 +366,79 @@ public final class PersonIndex implements Closeable {
     add(clauses, PersonDocs.EMAIL, nonEmpty(keys.email()), 7f);
     add(clauses, PersonDocs.POSTAL, nonEmpty(keys.postal()), 0.5f);
     add(clauses, PersonDocs.STREET, keys.street(), 0.75f);
+    // a name the person's own e-mail address spells otherwise than the name fields ("Magalena
+    // Jabkovvska" at magdalena.jankowska498@…, "Mary Abams" at adams.mary448@…): the address
+    // was typed apart from the name, so its words find the record when a garbled name and a
+    // common given name would leave it outside the top candidates
+    Set<String> spelled = emailNameWords(person.get("email"));
+    List<String> given = NameKeys.tokens(person.get("given_name"));
+    for (String word : List.copyOf(spelled)) {
+      // "jperez" is J. Perez when the given name starts with j, however garbled ("Juna Péez")
+      if (!given.isEmpty()
+          && word.charAt(0) == given.get(0).charAt(0)
+          && word.length() > EMAIL_NAME_WORD_LENGTH) {
+        spelled.add(word.substring(1));
+      }
+    }
+    spelled.removeAll(keys.given());
+    spelled.removeAll(keys.family());
+    add(clauses, PersonDocs.FAMILY, spelled, 1.5f);
+    add(clauses, PersonDocs.GIVEN, spelled, 1f);
     return clauses;
   }
+
+  /**
+   * The tokens that read differently with the letter shapes scanners and hurried hands confuse
+   * undone (1 for l, 0 for o, vv for w), as read; tokens without them are left out. Not rn for m
+   * (as the scorer does): Fernández and Bernard would each cost a query key for nothing.
+   */
+  static Set<String> unconfused(Set<String> tokens) {
+    Set<String> meant = new java.util.LinkedHashSet<>();
+    for (String t : tokens) {
+      String u = t.replace('1', 'l').replace('0', 'o').replace("vv", "w");
+      if (!u.equals(t) && !tokens.contains(u)) {
+        meant.add(u);
+      }
+    }
+    return meant;
+  }
+
+  private static Set<String> phonetic(Set<String> tokens) {
+    Set<String> codes = new java.util.LinkedHashSet<>();
+    for (String t : tokens) {
+      String code = NameKeys.phonetic(t);
+      if (!code.isEmpty()) {
+        codes.add(code);
+      }
+    }
+    return codes;
+  }
+
+  /**
+   * The letters-only words of an e-mail address's local part (before any {@code +tag}), folded, of
+   * {@value #EMAIL_NAME_WORD_LENGTH} letters or more: words that may be the owner's names.
+   */
+  static Set<String> emailNameWords(String email) {
+    Set<String> words = new java.util.LinkedHashSet<>();
+    int at = email.lastIndexOf('@');
+    if (at <= 0) {
+      return words;
+    }
+    String local = email.substring(0, at);
+    int plus = local.indexOf('+');
+    if (plus > 0) {
+      local = local.substring(0, plus);
+    }
+    for (String word : NameKeys.fold(local).split("[^a-z]+")) {
+      if (word.length() >= EMAIL_NAME_WORD_LENGTH) {
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
+  /** Shorter words of an address are initials and fragments ("jd", "mo"), not names. */
+  private static final int EMAIL_NAME_WORD_LENGTH = 4;
 
   /** One SHOULD clause per blocking key of {@code person}, or null when it has none. */
   static BooleanQuery blockingQuery(ClinicRecord person) {

@@ -49,6 +49,19 @@ class NoteNamesTest {
   }
 
   @Test
+  void aFamilyNameWithAnApostropheIsOneName() {
+    assertEquals(
+        List.of(mention("mick", List.of(), "o", "brien")),
+        NoteNames.in("He had lunch with Mick O'Brien from the office."));
+    assertEquals(
+        List.of(mention("mickey", List.of(), "o", "brien")),
+        NoteNames.in("He had lunch with Mickey O\u2019Brien from the office."));
+    assertTrue(
+        NoteNames.keys("mick", List.of("o", "brien"), NameKeys::phonetic)
+            .contains("nmichael|fbrien"));
+  }
+
+  @Test
   void possessiveEndsTheName() {
     assertEquals(
         List.of(mention("luigi", List.of(), "thomas")),

@@ -71,6 +71,84 @@ class PersonIndexIT {
   }
 
   @Test
+  void anEmailAddressSpellingTheNameFindsAGarbledNameAmongNamesakes() throws Exception {
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      // more Marys than the budget, all ahead of Mary Adams in document order
+      for (int i = 0; i < 12; i++) {
+        index.upsert(
+            record(RecordKind.CLIENT, "C" + i, "given_name", "Mary", "family_name", "Other" + i));
+      }
+      index.upsert(record(RecordKind.CLIENT, "CA", "given_name", "Mary", "family_name", "Adams"));
+      index.commit(1);
+      Set<RecordKind> clients = EnumSet.of(RecordKind.CLIENT);
+      ClinicRecord garbled =
+          record(RecordKind.CONTACT, "K", "given_name", "Mary", "family_name", "Abams");
+      assertFalse(ids(index.candidates(garbled, clients, 5)).contains("CA"), "the name alone");
+      ClinicRecord withEmail =
+          record(
+              RecordKind.CONTACT,
+              "K",
+              "given_name",
+              "Mary",
+              "family_name",
+              "Abams",
+              "email",
+              "Adams.Mary448+intake@Inbox.example");
+      assertEquals("CA", index.candidates(withEmail, clients, 5).get(0).id());
+      // the address as initial and family name
+      ClinicRecord initial =
+          record(
+              RecordKind.CONTACT,
+              "K",
+              "given_name",
+              "Mary",
+              "family_name",
+              "Abams",
+              "email",
+              "madams@inbox.example");
+      assertEquals("CA", index.candidates(initial, clients, 5).get(0).id());
+    }
+  }
+
+  @Test
+  void aScannersConfusionsUndoneFindTheNameMeantAmongNamesakes() throws Exception {
+    try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
+      // more Valentins than the budget, all ahead of Carlos Valentin in document order
+      for (int i = 0; i < 12; i++) {
+        index.upsert(
+            record(
+                RecordKind.CLIENT, "C" + i, "given_name", "Other" + i, "family_name", "Valentin"));
+      }
+      index.upsert(
+          record(RecordKind.CLIENT, "CV", "given_name", "Carlos", "family_name", "Valentin"));
+      index.commit(1);
+      Set<RecordKind> clients = EnumSet.of(RecordKind.CLIENT);
+      assertEquals(
+          "CV",
+          index
+              .candidates(
+                  record(
+                      RecordKind.CONTACT, "K", "given_name", "Car1os", "family_name", "Valentin"),
+                  clients,
+                  5)
+              .get(0)
+              .id());
+    }
+    assertEquals(
+        Set.of("carlos", "jabkowska"),
+        PersonIndex.unconfused(Set.of("car1os", "jabkovvska", "fernandez")));
+  }
+
+  @Test
+  void emailNameWordsAreTheLocalPartsLongerWords() {
+    assertEquals(
+        List.of("adams", "mary"),
+        List.copyOf(PersonIndex.emailNameWords("Adams.Mary448+tag@inbox.example")));
+    assertEquals(List.of("jcnk"), List.copyOf(PersonIndex.emailNameWords("j.cnk_jcnk@x.org")));
+    assertEquals(List.of(), List.copyOf(PersonIndex.emailNameWords("not an address")));
+  }
+
+  @Test
   void candidatesByNameVariantsPhoneAndKind() throws Exception {
     try (PersonIndex index = PersonIndex.open(new ByteBuffersDirectory())) {
       index.upsert(

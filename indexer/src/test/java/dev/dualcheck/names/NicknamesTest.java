@@ -62,6 +62,15 @@ class NicknamesTest {
     "yusuf, joseph",
     "ibrahim, abraham",
     "dvora, deborah",
+    "mae, mary",
+    "may, margaret",
+    "loles, dolores",
+    "sukey, susannah",
+    "zuzia, zuzanna",
+    "liesel, elisabeth",
+    "gigi, luigi",
+    "mandi, amanda",
+    "maite, teresa",
   })
   void knownEquivalences(String a, String b) {
     assertTrue(Nicknames.equivalent(a, b), a + " ~ " + b);
