@@ -1,6 +1,7 @@
 package dev.dualcheck.bench;
 
 import dev.dualcheck.check.ConflictChecker;
+import dev.dualcheck.check.Finding;
 import dev.dualcheck.check.MatchSettings;
 import dev.dualcheck.index.EncryptedDirectory;
 import dev.dualcheck.index.PersonIndex;
@@ -9,9 +10,12 @@ import dev.dualcheck.store.CsvRecords;
 import dev.dualcheck.store.Purpose;
 import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Store;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,8 +23,9 @@ import java.util.Locale;
  * Single checks in one warm JVM, as a long-running service would answer them: unlocks the store and
  * opens its encrypted index once (both timed), checks {@code WARMUP} contacts untimed, then times
  * {@code ConflictChecker.check} for each of the first {@code N} contacts of the file (wall time,
- * and the thread's CPU time, which other processes on a shared machine do not inflate). The
- * passphrase comes from {@code DUALCHECK_PASSPHRASE}. Prints {@code key=value} lines.
+ * and the thread's CPU time, which other processes on a shared machine do not inflate), and a
+ * digest of the timed checks' findings (contact, type, ref, level, score) to compare versions by.
+ * The passphrase comes from {@code DUALCHECK_PASSPHRASE}. Prints {@code key=value} lines.
  *
  * <pre>
  * DUALCHECK_PASSPHRASE=… java -Xmx2g -cp benchmarks/target/benchmarks.jar \
@@ -60,24 +65,48 @@ public final class WarmCheckMain {
         Latencies latencies = new Latencies(n);
         Latencies cpu = new Latencies(n);
         long findings = 0;
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (int i = 0; i < n; i++) {
           long cpuStart = Latencies.cpuNanos();
           long start = System.nanoTime();
-          findings += checker.check(contacts.get(i)).size();
+          List<Finding> found = checker.check(contacts.get(i));
           latencies.add(System.nanoTime() - start);
           cpu.add(Latencies.cpuNanos() - cpuStart);
+          findings += found.size();
+          for (Finding f : found) {
+            digest.update(line(f).getBytes(StandardCharsets.UTF_8));
+          }
         }
         System.out.printf(
             Locale.ROOT,
-            "unlock_ms=%.0f%nindex_open_ms=%.0f%nfirst_check_ms=%.1f%nwarm_findings=%d%n",
+            "unlock_ms=%.0f%nindex_open_ms=%.0f%nfirst_check_ms=%.1f%nwarm_findings=%d%n"
+                + "warm_findings_digest=%s%n",
             unlock,
             open,
             first,
-            findings);
+            findings,
+            HexFormat.of().formatHex(digest.digest(), 0, 8));
         latencies.print("warm");
         cpu.print("warm_cpu");
       }
     }
+  }
+
+  /**
+   * What a finding says, for the digest that shows two versions find the same: the score exactly,
+   * so that a change in candidate order that changes nothing else still shows as equal.
+   */
+  private static String line(Finding f) {
+    return f.contactId()
+        + ' '
+        + f.type()
+        + ' '
+        + f.ref()
+        + ' '
+        + f.level()
+        + ' '
+        + f.score()
+        + '\n';
   }
 
   static char[] passphrase() {
