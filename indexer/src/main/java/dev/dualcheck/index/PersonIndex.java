@@ -26,11 +26,13 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -286,31 +288,37 @@ public final class PersonIndex implements Closeable {
       return List.of();
     }
     Map<String, ClinicRecord> found = new LinkedHashMap<>();
-    for (Collection<RecordKind> kinds : groups) {
-      for (ClinicRecord record : candidates(clauses, kinds, max)) {
-        found.putIfAbsent(PersonDocs.key(record), record);
+    IndexSearcher searcher = acquire();
+    try {
+      Query blocking = null; // the terms are looked up once, for the first group Lucene serves
+      for (Collection<RecordKind> kinds : groups) {
+        if (kinds.isEmpty()) {
+          continue;
+        }
+        ScoreDoc[] hits = null;
+        if (SmallKindTable.KINDS.containsAll(kinds)) {
+          SmallKindTable table = smallKindTable(searcher);
+          if (table != null) {
+            hits = table.top(clauses, kinds, max);
+          }
+        }
+        if (hits == null) {
+          if (blocking == null) {
+            blocking = blockingQuery(searcher, clauses);
+          }
+          hits =
+              blocking instanceof MatchNoDocsQuery
+                  ? new ScoreDoc[0]
+                  : top(searcher, candidateQuery((BooleanQuery) blocking, kinds), max);
+        }
+        for (ClinicRecord record : read(searcher, hits)) {
+          found.putIfAbsent(PersonDocs.key(record), record);
+        }
       }
+    } finally {
+      searchers.release(searcher);
     }
     return List.copyOf(found.values());
-  }
-
-  private List<ClinicRecord> candidates(List<Clause> clauses, Collection<RecordKind> kinds, int max)
-      throws IOException {
-    if (kinds.isEmpty()) {
-      return List.of();
-    }
-    if (SmallKindTable.KINDS.containsAll(kinds)) {
-      IndexSearcher searcher = acquire();
-      try {
-        SmallKindTable table = smallKindTable(searcher);
-        if (table != null) {
-          return read(searcher, table.top(clauses, kinds, max));
-        }
-      } finally {
-        searchers.release(searcher);
-      }
-    }
-    return topHits(candidateQuery(blockingQuery(clauses), kinds), max);
   }
 
   /**
@@ -378,6 +386,32 @@ public final class PersonIndex implements Closeable {
     return should.setMinimumNumberShouldMatch(1).build();
   }
 
+  /**
+   * The blocking query as {@link #blockingQuery(List)} for {@code searcher}, its terms looked up at
+   * once ({@link TermSeeker}); a clause whose term is in no segment is left out, as it would match
+   * nothing and add nothing to any score. {@link MatchNoDocsQuery} when no clause is left.
+   */
+  private Query blockingQuery(IndexSearcher searcher, List<Clause> clauses) throws IOException {
+    List<Term> terms = new ArrayList<>(clauses.size());
+    for (Clause c : clauses) {
+      terms.add(new Term(c.field(), c.term()));
+    }
+    TermStates[] states = seeker(searcher).lookUp(terms);
+    BooleanQuery.Builder should = new BooleanQuery.Builder();
+    boolean any = false;
+    for (int i = 0; i < states.length; i++) {
+      if (states[i] != null) {
+        should.add(
+            new BoostQuery(
+                new ConstantScoreQuery(new TermQuery(terms.get(i), states[i])),
+                clauses.get(i).boost()),
+            Occur.SHOULD);
+        any = true;
+      }
+    }
+    return any ? should.setMinimumNumberShouldMatch(1).build() : new MatchNoDocsQuery();
+  }
+
   /** The blocking query restricted to {@code kinds}, in the form Lucene runs fastest. */
   static Query candidateQuery(BooleanQuery blocking, Collection<RecordKind> kinds) {
     if (kinds.containsAll(PERSON_DOCUMENT_KINDS)) {
@@ -402,14 +436,9 @@ public final class PersonIndex implements Closeable {
    * default 1,000: the same hits, as scores are sums of constant boosts and ties go to the lower
    * document id either way.
    */
-  private List<ClinicRecord> topHits(Query query, int max) throws IOException {
-    IndexSearcher searcher = acquire();
-    try {
-      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(max, max));
-      return read(searcher, top.scoreDocs);
-    } finally {
-      searchers.release(searcher);
-    }
+  private static ScoreDoc[] top(IndexSearcher searcher, Query query, int max) throws IOException {
+    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(max, max));
+    return top.scoreDocs;
   }
 
   /**
@@ -424,6 +453,7 @@ public final class PersonIndex implements Closeable {
       List<List<String>> phrases, Set<String> mentionKeys, int slop, int max) throws IOException {
     BooleanQuery.Builder should = new BooleanQuery.Builder();
     int clauses = 0;
+    boolean any = false;
     for (List<String> phrase : phrases) {
       if (phrase.size() >= 2 && clauses < MAX_NOTE_CLAUSES) {
         should.add(
@@ -433,19 +463,38 @@ public final class PersonIndex implements Closeable {
                 10f),
             Occur.SHOULD);
         clauses++;
+        any = true;
       }
     }
+    List<Term> keys = new ArrayList<>();
     for (String key : mentionKeys) {
       if (clauses < MAX_NOTE_CLAUSES) {
-        should.add(
-            new BoostQuery(
-                new ConstantScoreQuery(new TermQuery(new Term(PersonDocs.MENTION, key))),
-                mentionKeyWeight(key)),
-            Occur.SHOULD);
+        keys.add(new Term(PersonDocs.MENTION, key));
         clauses++;
       }
     }
-    return clauses == 0 ? List.of() : topHits(should.build(), max);
+    if (clauses == 0) {
+      return List.of();
+    }
+    IndexSearcher searcher = acquire();
+    try {
+      // the same keys as before the look-up (the limit counts keys in no segment too), less
+      // those that can match nothing
+      TermStates[] states = seeker(searcher).lookUp(keys);
+      for (int i = 0; i < states.length; i++) {
+        if (states[i] != null) {
+          should.add(
+              new BoostQuery(
+                  new ConstantScoreQuery(new TermQuery(keys.get(i), states[i])),
+                  mentionKeyWeight(keys.get(i).text())),
+              Occur.SHOULD);
+          any = true;
+        }
+      }
+      return any ? read(searcher, top(searcher, should.build(), max)) : List.of();
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   private static final int MAX_NOTE_CLAUSES = 512;
@@ -488,20 +537,30 @@ public final class PersonIndex implements Closeable {
           case TIE -> PersonDocs.STAFF;
           default -> throw new IllegalArgumentException("no owner: " + kind);
         };
-    Query query =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(ownerField, ownerId)), Occur.FILTER)
-            .add(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), Occur.FILTER)
-            .build();
     IndexSearcher searcher = acquire();
     try {
-      int documents = searcher.count(query);
+      Query query =
+          conjunction(
+              searcher, new Term(ownerField, ownerId), new Term(PersonDocs.KIND, kind.singular()));
+      int documents = query == null ? 0 : searcher.count(query);
       return documents == 0
           ? List.of()
           : read(searcher, searcher.search(query, documents).scoreDocs);
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** Documents with both terms, or null when one of them is in no segment. */
+  private Query conjunction(IndexSearcher searcher, Term a, Term b) throws IOException {
+    TermStates[] states = seeker(searcher).lookUp(List.of(a, b));
+    if (states[0] == null || states[1] == null) {
+      return null;
+    }
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(a, states[0]), Occur.FILTER)
+        .add(new TermQuery(b, states[1]), Occur.FILTER)
+        .build();
   }
 
   /**
@@ -547,12 +606,12 @@ public final class PersonIndex implements Closeable {
         return known;
       }
       Query both =
-          new BooleanQuery.Builder()
-              .add(new TermQuery(new Term(PersonDocs.GIVEN, foldedGiven)), Occur.FILTER)
-              .add(new TermQuery(new Term(PersonDocs.FAMILY, foldedFamily)), Occur.FILTER)
-              .build();
+          conjunction(
+              searcher,
+              new Term(PersonDocs.GIVEN, foldedGiven),
+              new Term(PersonDocs.FAMILY, foldedFamily));
       int persons = reader.docFreq(new Term(PersonDocs.PERSON, "1"));
-      NameFrequency frequency = new NameFrequency(searcher.count(both), persons);
+      NameFrequency frequency = new NameFrequency(both == null ? 0 : searcher.count(both), persons);
       frequencies.put(key, frequency);
       return frequency;
     } finally {
@@ -620,6 +679,18 @@ public final class PersonIndex implements Closeable {
       previous = i;
     }
     return new ArrayList<>(Arrays.asList(records));
+  }
+
+  /** Per thread, the term seeker of the reader it last searched. */
+  private final ThreadLocal<TermSeeker> seekers = new ThreadLocal<>();
+
+  private TermSeeker seeker(IndexSearcher searcher) {
+    TermSeeker seeker = seekers.get();
+    if (seeker == null || !seeker.serves(searcher.getIndexReader())) {
+      seeker = new TermSeeker(searcher.getIndexReader());
+      seekers.set(seeker);
+    }
+    return seeker;
   }
 
   private IndexSearcher acquire() throws IOException {
