@@ -10,6 +10,7 @@ import dev.dualcheck.store.CsvRecords;
 import dev.dualcheck.store.Purpose;
 import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Store;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,9 +24,10 @@ import java.util.Locale;
  * Single checks in one warm JVM, as a long-running service would answer them: unlocks the store and
  * opens its encrypted index once (both timed), checks {@code WARMUP} contacts untimed, then times
  * {@code ConflictChecker.check} for each of the first {@code N} contacts of the file (wall time,
- * and the thread's CPU time, which other processes on a shared machine do not inflate), and a
- * digest of the timed checks' findings (contact, type, ref, level, score) to compare versions by.
- * The passphrase comes from {@code DUALCHECK_PASSPHRASE}. Prints {@code key=value} lines.
+ * the thread's CPU time, which other processes on a shared machine inflate less, and the bytes it
+ * allocates per check, which they do not change at all), and a digest of the timed checks' findings
+ * (contact, type, ref, level, score) to compare versions by. The passphrase comes from {@code
+ * DUALCHECK_PASSPHRASE}. Prints {@code key=value} lines.
  *
  * <pre>
  * DUALCHECK_PASSPHRASE=… java -Xmx2g -cp benchmarks/target/benchmarks.jar \
@@ -66,6 +68,7 @@ public final class WarmCheckMain {
         Latencies cpu = new Latencies(n);
         long findings = 0;
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        long allocatedStart = allocatedBytes();
         for (int i = 0; i < n; i++) {
           long cpuStart = Latencies.cpuNanos();
           long start = System.nanoTime();
@@ -77,6 +80,9 @@ public final class WarmCheckMain {
             digest.update(line(f).getBytes(StandardCharsets.UTF_8));
           }
         }
+        double allocatedPerCheck = (allocatedBytes() - allocatedStart) / (double) n;
+        System.out.printf(
+            Locale.ROOT, "warm_allocated_kib_per_check=%.0f%n", allocatedPerCheck / 1024);
         System.out.printf(
             Locale.ROOT,
             "unlock_ms=%.0f%nindex_open_ms=%.0f%nfirst_check_ms=%.1f%nwarm_findings=%d%n"
@@ -107,6 +113,15 @@ public final class WarmCheckMain {
         + ' '
         + f.score()
         + '\n';
+  }
+
+  /**
+   * Bytes this thread allocated so far: unlike its CPU time, other processes do not disturb it, and
+   * what a check allocates its scan pays for in collections.
+   */
+  private static long allocatedBytes() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 
   static char[] passphrase() {
