@@ -89,14 +89,15 @@ public final class PersonIndex implements Closeable {
   /**
    * Name frequencies, per folded name: the same names come back check after check. Documents per
    * kind. The staff and tie table, once enough checks asked for them ({@link
-   * #SMALL_KIND_SEARCHES_BEFORE_TABLE}).
+   * #SMALL_KIND_SEARCHES_BEFORE_TABLE}). The documents of the kinds searched for.
    */
   private record ReaderCache(
       IndexReader reader,
       Map<String, NameFrequency> frequencies,
       Map<RecordKind, Long> counts,
       AtomicInteger smallKindSearches,
-      AtomicReference<SmallKindTable> smallKinds) {
+      AtomicReference<SmallKindTable> smallKinds,
+      Map<Set<RecordKind>, KindFilter> kindFilters) {
 
     static <V> Map<String, V> bounded(Map<String, V> map) {
       if (map.size() > READER_CACHE_SIZE) {
@@ -115,7 +116,8 @@ public final class PersonIndex implements Closeable {
               new ConcurrentHashMap<>(),
               new ConcurrentHashMap<>(),
               new AtomicInteger(),
-              new AtomicReference<>());
+              new AtomicReference<>(),
+              new ConcurrentHashMap<>());
       readerCache = cache;
     }
     return cache;
@@ -309,7 +311,7 @@ public final class PersonIndex implements Closeable {
           hits =
               blocking instanceof MatchNoDocsQuery
                   ? new ScoreDoc[0]
-                  : top(searcher, candidateQuery((BooleanQuery) blocking, kinds), max);
+                  : top(searcher, blocking, kinds, max);
         }
         for (ClinicRecord record : read(searcher, hits)) {
           found.putIfAbsent(PersonDocs.key(record), record);
@@ -369,7 +371,10 @@ public final class PersonIndex implements Closeable {
     return clauses;
   }
 
-  /** One SHOULD clause per blocking key of {@code person}, or null when it has none. */
+  /**
+   * One SHOULD clause per blocking key of {@code person}, or null when it has none: the plain form
+   * of the candidate query, which tests compare the one that runs with.
+   */
   static BooleanQuery blockingQuery(ClinicRecord person) {
     List<Clause> clauses = blockingClauses(person);
     return clauses.isEmpty() ? null : blockingQuery(clauses);
@@ -412,22 +417,25 @@ public final class PersonIndex implements Closeable {
     return any ? should.setMinimumNumberShouldMatch(1).build() : new MatchNoDocsQuery();
   }
 
-  /** The blocking query restricted to {@code kinds}, in the form Lucene runs fastest. */
-  static Query candidateQuery(BooleanQuery blocking, Collection<RecordKind> kinds) {
+  /**
+   * The {@code max} best hits of {@code blocking} of {@code kinds}. Only person documents have the
+   * blocking fields; fewer kinds are kept to by the collector ({@link KindFilter}), so that the
+   * query stays a top-level disjunction, which Lucene scores with MaxScore.
+   */
+  private ScoreDoc[] top(
+      IndexSearcher searcher, Query blocking, Collection<RecordKind> kinds, int max)
+      throws IOException {
     if (kinds.containsAll(PERSON_DOCUMENT_KINDS)) {
-      // only person documents have the blocking fields: a kind filter would change nothing but
-      // turn the top-level disjunction, which Lucene scores with MaxScore, into a slower
-      // conjunction
-      return blocking;
+      return top(searcher, blocking, max);
     }
-    BooleanQuery.Builder kindFilter = new BooleanQuery.Builder();
-    for (RecordKind kind : kinds) {
-      kindFilter.add(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), Occur.SHOULD);
+    Map<Set<RecordKind>, KindFilter> filters = cacheFor(searcher.getIndexReader()).kindFilters();
+    Set<RecordKind> key = Set.copyOf(kinds);
+    KindFilter filter = filters.get(key);
+    if (filter == null) {
+      filter = KindFilter.build(searcher.getIndexReader(), key);
+      filters.put(key, filter);
     }
-    return new BooleanQuery.Builder()
-        .add(blocking, Occur.MUST)
-        .add(kindFilter.build(), Occur.FILTER)
-        .build();
+    return searcher.search(blocking, filter.top(max)).scoreDocs;
   }
 
   /**
