@@ -27,6 +27,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -306,7 +307,7 @@ public final class PersonIndex implements Closeable {
         }
         if (hits == null) {
           if (blocking == null) {
-            blocking = blockingQuery(searcher, clauses);
+            blocking = withTermStates(searcher, blockingQuery(clauses));
           }
           hits =
               blocking instanceof MatchNoDocsQuery
@@ -392,29 +393,50 @@ public final class PersonIndex implements Closeable {
   }
 
   /**
-   * The blocking query as {@link #blockingQuery(List)} for {@code searcher}, its terms looked up at
-   * once ({@link TermSeeker}); a clause whose term is in no segment is left out, as it would match
-   * nothing and add nothing to any score. {@link MatchNoDocsQuery} when no clause is left.
+   * {@code plain} for {@code searcher}: the terms of its constant-score term clauses looked up at
+   * once ({@link TermSeeker}), and such a SHOULD clause left out when its term is in no segment, as
+   * it could match nothing and add to no score. {@link MatchNoDocsQuery} when no clause is left.
    */
-  private Query blockingQuery(IndexSearcher searcher, List<Clause> clauses) throws IOException {
-    List<Term> terms = new ArrayList<>(clauses.size());
-    for (Clause c : clauses) {
-      terms.add(new Term(c.field(), c.term()));
+  private Query withTermStates(IndexSearcher searcher, BooleanQuery plain) throws IOException {
+    List<Term> terms = new ArrayList<>(plain.clauses().size());
+    for (BooleanClause clause : plain.clauses()) {
+      TermQuery term = constantTermQuery(clause);
+      if (term != null) {
+        terms.add(term.getTerm());
+      }
     }
     TermStates[] states = seeker(searcher).lookUp(terms);
-    BooleanQuery.Builder should = new BooleanQuery.Builder();
+    BooleanQuery.Builder prepared =
+        new BooleanQuery.Builder().setMinimumNumberShouldMatch(plain.getMinimumNumberShouldMatch());
+    int next = 0;
     boolean any = false;
-    for (int i = 0; i < states.length; i++) {
-      if (states[i] != null) {
-        should.add(
+    for (BooleanClause clause : plain.clauses()) {
+      TermQuery term = constantTermQuery(clause);
+      if (term == null) {
+        prepared.add(clause);
+        any = true;
+      } else if (states[next] != null) {
+        float boost = ((BoostQuery) clause.getQuery()).getBoost();
+        prepared.add(
             new BoostQuery(
-                new ConstantScoreQuery(new TermQuery(terms.get(i), states[i])),
-                clauses.get(i).boost()),
+                new ConstantScoreQuery(new TermQuery(term.getTerm(), states[next])), boost),
             Occur.SHOULD);
         any = true;
       }
+      next += term == null ? 0 : 1;
     }
-    return any ? should.setMinimumNumberShouldMatch(1).build() : new MatchNoDocsQuery();
+    return any ? prepared.build() : new MatchNoDocsQuery();
+  }
+
+  /** The term query of a SHOULD clause of the form boost(constant(term)), else null. */
+  private static TermQuery constantTermQuery(BooleanClause clause) {
+    if (clause.getOccur() == Occur.SHOULD
+        && clause.getQuery() instanceof BoostQuery boost
+        && boost.getQuery() instanceof ConstantScoreQuery constant
+        && constant.getQuery() instanceof TermQuery term) {
+      return term;
+    }
+    return null;
   }
 
   /**
@@ -459,9 +481,28 @@ public final class PersonIndex implements Closeable {
    */
   public List<ClinicRecord> notesMentioning(
       List<List<String>> phrases, Set<String> mentionKeys, int slop, int max) throws IOException {
+    BooleanQuery plain = notesQuery(phrases, mentionKeys, slop);
+    if (plain == null) {
+      return List.of();
+    }
+    IndexSearcher searcher = acquire();
+    try {
+      Query query = withTermStates(searcher, plain);
+      return query instanceof MatchNoDocsQuery
+          ? List.of()
+          : read(searcher, top(searcher, query, max));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * The note query of {@link #notesMentioning}, or null when it has no clause: the plain form,
+   * which tests compare the one that runs with.
+   */
+  static BooleanQuery notesQuery(List<List<String>> phrases, Set<String> mentionKeys, int slop) {
     BooleanQuery.Builder should = new BooleanQuery.Builder();
     int clauses = 0;
-    boolean any = false;
     for (List<String> phrase : phrases) {
       if (phrase.size() >= 2 && clauses < MAX_NOTE_CLAUSES) {
         should.add(
@@ -471,38 +512,19 @@ public final class PersonIndex implements Closeable {
                 10f),
             Occur.SHOULD);
         clauses++;
-        any = true;
       }
     }
-    List<Term> keys = new ArrayList<>();
     for (String key : mentionKeys) {
       if (clauses < MAX_NOTE_CLAUSES) {
-        keys.add(new Term(PersonDocs.MENTION, key));
+        should.add(
+            new BoostQuery(
+                new ConstantScoreQuery(new TermQuery(new Term(PersonDocs.MENTION, key))),
+                mentionKeyWeight(key)),
+            Occur.SHOULD);
         clauses++;
       }
     }
-    if (clauses == 0) {
-      return List.of();
-    }
-    IndexSearcher searcher = acquire();
-    try {
-      // the same keys as before the look-up (the limit counts keys in no segment too), less
-      // those that can match nothing
-      TermStates[] states = seeker(searcher).lookUp(keys);
-      for (int i = 0; i < states.length; i++) {
-        if (states[i] != null) {
-          should.add(
-              new BoostQuery(
-                  new ConstantScoreQuery(new TermQuery(keys.get(i), states[i])),
-                  mentionKeyWeight(keys.get(i).text())),
-              Occur.SHOULD);
-          any = true;
-        }
-      }
-      return any ? read(searcher, top(searcher, should.build(), max)) : List.of();
-    } finally {
-      searchers.release(searcher);
-    }
+    return clauses == 0 ? null : should.build();
   }
 
   private static final int MAX_NOTE_CLAUSES = 512;
