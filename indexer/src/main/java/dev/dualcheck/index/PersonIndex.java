@@ -461,8 +461,8 @@ public final class PersonIndex implements Closeable {
   }
 
   /**
-   * The {@code max} best hits, read. Their total is never asked for, so Lucene may skip documents
-   * that cannot enter the top {@code max} as soon as it has {@code max} hits rather than after the
+   * The {@code max} best hits. Their total is never asked for, so Lucene may skip documents that
+   * cannot enter the top {@code max} as soon as it has {@code max} hits rather than after the
    * default 1,000: the same hits, as scores are sums of constant boosts and ties go to the lower
    * document id either way.
    */
