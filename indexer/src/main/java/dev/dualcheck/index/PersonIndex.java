@@ -31,13 +31,16 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -572,12 +575,55 @@ public final class PersonIndex implements Closeable {
       Query query =
           conjunction(
               searcher, new Term(ownerField, ownerId), new Term(PersonDocs.KIND, kind.singular()));
-      int documents = query == null ? 0 : searcher.count(query);
-      return documents == 0
-          ? List.of()
-          : read(searcher, searcher.search(query, documents).scoreDocs);
+      return query == null ? List.of() : read(searcher, all(searcher, query));
     } finally {
       searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Every document {@code query} matches, in document order, in one pass (counting them first to
+   * size a top-hits search ran the query twice).
+   */
+  private static ScoreDoc[] all(IndexSearcher searcher, Query query) throws IOException {
+    return searcher.search(
+        query,
+        new CollectorManager<AllDocs, ScoreDoc[]>() {
+          @Override
+          public AllDocs newCollector() {
+            return new AllDocs();
+          }
+
+          @Override
+          public ScoreDoc[] reduce(Collection<AllDocs> collectors) {
+            List<ScoreDoc> hits = new ArrayList<>();
+            for (AllDocs c : collectors) {
+              hits.addAll(c.hits);
+            }
+            hits.sort((a, b) -> Integer.compare(a.doc, b.doc));
+            return hits.toArray(new ScoreDoc[0]);
+          }
+        });
+  }
+
+  /** Collects every document, unscored. */
+  private static final class AllDocs extends SimpleCollector {
+    final List<ScoreDoc> hits = new ArrayList<>();
+    private int docBase;
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) {
+      docBase = context.docBase;
+    }
+
+    @Override
+    public void collect(int doc) {
+      hits.add(new ScoreDoc(docBase + doc, 0f));
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
     }
   }
 
