@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,15 +27,21 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -88,14 +95,15 @@ public final class PersonIndex implements Closeable {
   /**
    * Name frequencies, per folded name: the same names come back check after check. Documents per
    * kind. The staff and tie table, once enough checks asked for them ({@link
-   * #SMALL_KIND_SEARCHES_BEFORE_TABLE}).
+   * #SMALL_KIND_SEARCHES_BEFORE_TABLE}). The documents of the kinds searched for.
    */
   private record ReaderCache(
       IndexReader reader,
       Map<String, NameFrequency> frequencies,
       Map<RecordKind, Long> counts,
       AtomicInteger smallKindSearches,
-      AtomicReference<SmallKindTable> smallKinds) {
+      AtomicReference<SmallKindTable> smallKinds,
+      Map<Set<RecordKind>, KindFilter> kindFilters) {
 
     static <V> Map<String, V> bounded(Map<String, V> map) {
       if (map.size() > READER_CACHE_SIZE) {
@@ -114,7 +122,8 @@ public final class PersonIndex implements Closeable {
               new ConcurrentHashMap<>(),
               new ConcurrentHashMap<>(),
               new AtomicInteger(),
-              new AtomicReference<>());
+              new AtomicReference<>(),
+              new ConcurrentHashMap<>());
       readerCache = cache;
     }
     return cache;
@@ -287,31 +296,37 @@ public final class PersonIndex implements Closeable {
       return List.of();
     }
     Map<String, ClinicRecord> found = new LinkedHashMap<>();
-    for (Collection<RecordKind> kinds : groups) {
-      for (ClinicRecord record : candidates(clauses, kinds, max)) {
-        found.putIfAbsent(PersonDocs.key(record), record);
+    IndexSearcher searcher = acquire();
+    try {
+      Query blocking = null; // the terms are looked up once, for the first group Lucene serves
+      for (Collection<RecordKind> kinds : groups) {
+        if (kinds.isEmpty()) {
+          continue;
+        }
+        ScoreDoc[] hits = null;
+        if (SmallKindTable.KINDS.containsAll(kinds)) {
+          SmallKindTable table = smallKindTable(searcher);
+          if (table != null) {
+            hits = table.top(clauses, kinds, max);
+          }
+        }
+        if (hits == null) {
+          if (blocking == null) {
+            blocking = withTermStates(searcher, blockingQuery(clauses));
+          }
+          hits =
+              blocking instanceof MatchNoDocsQuery
+                  ? new ScoreDoc[0]
+                  : top(searcher, blocking, kinds, max);
+        }
+        for (ClinicRecord record : read(searcher, hits)) {
+          found.putIfAbsent(PersonDocs.key(record), record);
+        }
       }
+    } finally {
+      searchers.release(searcher);
     }
     return List.copyOf(found.values());
-  }
-
-  private List<ClinicRecord> candidates(List<Clause> clauses, Collection<RecordKind> kinds, int max)
-      throws IOException {
-    if (kinds.isEmpty()) {
-      return List.of();
-    }
-    if (SmallKindTable.KINDS.containsAll(kinds)) {
-      IndexSearcher searcher = acquire();
-      try {
-        SmallKindTable table = smallKindTable(searcher);
-        if (table != null) {
-          return read(searcher, table.top(clauses, kinds, max));
-        }
-      } finally {
-        searchers.release(searcher);
-      }
-    }
-    return topHits(candidateQuery(blockingQuery(clauses), kinds), max);
   }
 
   /**
@@ -393,7 +408,7 @@ public final class PersonIndex implements Closeable {
    * (as the scorer does): Fernández and Bernard would each cost a query key for nothing.
    */
   static Set<String> unconfused(Set<String> tokens) {
-    Set<String> meant = new java.util.LinkedHashSet<>();
+    Set<String> meant = new LinkedHashSet<>();
     for (String t : tokens) {
       String u = t.replace('1', 'l').replace('0', 'o').replace("vv", "w");
       if (!u.equals(t) && !tokens.contains(u)) {
@@ -404,7 +419,7 @@ public final class PersonIndex implements Closeable {
   }
 
   private static Set<String> phonetic(Set<String> tokens) {
-    Set<String> codes = new java.util.LinkedHashSet<>();
+    Set<String> codes = new LinkedHashSet<>();
     for (String t : tokens) {
       String code = NameKeys.phonetic(t);
       if (!code.isEmpty()) {
@@ -419,7 +434,7 @@ public final class PersonIndex implements Closeable {
    * {@value #EMAIL_NAME_WORD_LENGTH} letters or more: words that may be the owner's names.
    */
   static Set<String> emailNameWords(String email) {
-    Set<String> words = new java.util.LinkedHashSet<>();
+    Set<String> words = new LinkedHashSet<>();
     int at = email.lastIndexOf('@');
     if (at <= 0) {
       return words;
@@ -440,7 +455,10 @@ public final class PersonIndex implements Closeable {
   /** Shorter words of an address are initials and fragments ("jd", "mo"), not names. */
   private static final int EMAIL_NAME_WORD_LENGTH = 4;
 
-  /** One SHOULD clause per blocking key of {@code person}, or null when it has none. */
+  /**
+   * One SHOULD clause per blocking key of {@code person}, or null when it has none: the plain form
+   * of the candidate query, which tests compare the one that runs with.
+   */
   static BooleanQuery blockingQuery(ClinicRecord person) {
     List<Clause> clauses = blockingClauses(person);
     return clauses.isEmpty() ? null : blockingQuery(clauses);
@@ -457,38 +475,83 @@ public final class PersonIndex implements Closeable {
     return should.setMinimumNumberShouldMatch(1).build();
   }
 
-  /** The blocking query restricted to {@code kinds}, in the form Lucene runs fastest. */
-  static Query candidateQuery(BooleanQuery blocking, Collection<RecordKind> kinds) {
-    if (kinds.containsAll(PERSON_DOCUMENT_KINDS)) {
-      // only person documents have the blocking fields: a kind filter would change nothing but
-      // turn the top-level disjunction, which Lucene scores with MaxScore, into a slower
-      // conjunction
-      return blocking;
+  /**
+   * {@code plain} for {@code searcher}: the terms of its constant-score term clauses looked up at
+   * once ({@link TermSeeker}), and such a SHOULD clause left out when its term is in no segment, as
+   * it could match nothing and add to no score. {@link MatchNoDocsQuery} when no clause is left.
+   */
+  private Query withTermStates(IndexSearcher searcher, BooleanQuery plain) throws IOException {
+    List<Term> terms = new ArrayList<>(plain.clauses().size());
+    for (BooleanClause clause : plain.clauses()) {
+      TermQuery term = constantTermQuery(clause);
+      if (term != null) {
+        terms.add(term.getTerm());
+      }
     }
-    BooleanQuery.Builder kindFilter = new BooleanQuery.Builder();
-    for (RecordKind kind : kinds) {
-      kindFilter.add(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), Occur.SHOULD);
+    TermStates[] states = seeker(searcher).lookUp(terms);
+    BooleanQuery.Builder prepared =
+        new BooleanQuery.Builder().setMinimumNumberShouldMatch(plain.getMinimumNumberShouldMatch());
+    int next = 0;
+    boolean any = false;
+    for (BooleanClause clause : plain.clauses()) {
+      TermQuery term = constantTermQuery(clause);
+      if (term == null) {
+        prepared.add(clause);
+        any = true;
+      } else if (states[next] != null) {
+        float boost = ((BoostQuery) clause.getQuery()).getBoost();
+        prepared.add(
+            new BoostQuery(
+                new ConstantScoreQuery(new TermQuery(term.getTerm(), states[next])), boost),
+            Occur.SHOULD);
+        any = true;
+      }
+      next += term == null ? 0 : 1;
     }
-    return new BooleanQuery.Builder()
-        .add(blocking, Occur.MUST)
-        .add(kindFilter.build(), Occur.FILTER)
-        .build();
+    return any ? prepared.build() : new MatchNoDocsQuery();
+  }
+
+  /** The term query of a SHOULD clause of the form boost(constant(term)), else null. */
+  private static TermQuery constantTermQuery(BooleanClause clause) {
+    if (clause.getOccur() == Occur.SHOULD
+        && clause.getQuery() instanceof BoostQuery boost
+        && boost.getQuery() instanceof ConstantScoreQuery constant
+        && constant.getQuery() instanceof TermQuery term) {
+      return term;
+    }
+    return null;
   }
 
   /**
-   * The {@code max} best hits, read. Their total is never asked for, so Lucene may skip documents
-   * that cannot enter the top {@code max} as soon as it has {@code max} hits rather than after the
+   * The {@code max} best hits of {@code blocking} of {@code kinds}. Only person documents have the
+   * blocking fields; fewer kinds are kept to by the collector ({@link KindFilter}), so that the
+   * query stays a top-level disjunction, which Lucene scores with MaxScore.
+   */
+  private ScoreDoc[] top(
+      IndexSearcher searcher, Query blocking, Collection<RecordKind> kinds, int max)
+      throws IOException {
+    if (kinds.containsAll(PERSON_DOCUMENT_KINDS)) {
+      return top(searcher, blocking, max);
+    }
+    Map<Set<RecordKind>, KindFilter> filters = cacheFor(searcher.getIndexReader()).kindFilters();
+    Set<RecordKind> key = Set.copyOf(kinds);
+    KindFilter filter = filters.get(key);
+    if (filter == null) {
+      filter = KindFilter.build(searcher.getIndexReader(), key);
+      filters.put(key, filter);
+    }
+    return searcher.search(blocking, filter.top(max)).scoreDocs;
+  }
+
+  /**
+   * The {@code max} best hits. Their total is never asked for, so Lucene may skip documents that
+   * cannot enter the top {@code max} as soon as it has {@code max} hits rather than after the
    * default 1,000: the same hits, as scores are sums of constant boosts and ties go to the lower
    * document id either way.
    */
-  private List<ClinicRecord> topHits(Query query, int max) throws IOException {
-    IndexSearcher searcher = acquire();
-    try {
-      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(max, max));
-      return read(searcher, top.scoreDocs);
-    } finally {
-      searchers.release(searcher);
-    }
+  private static ScoreDoc[] top(IndexSearcher searcher, Query query, int max) throws IOException {
+    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(max, max));
+    return top.scoreDocs;
   }
 
   /**
@@ -501,6 +564,26 @@ public final class PersonIndex implements Closeable {
    */
   public List<ClinicRecord> notesMentioning(
       List<List<String>> phrases, Set<String> mentionKeys, int slop, int max) throws IOException {
+    BooleanQuery plain = notesQuery(phrases, mentionKeys, slop);
+    if (plain == null) {
+      return List.of();
+    }
+    IndexSearcher searcher = acquire();
+    try {
+      Query query = withTermStates(searcher, plain);
+      return query instanceof MatchNoDocsQuery
+          ? List.of()
+          : read(searcher, top(searcher, query, max));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * The note query of {@link #notesMentioning}, or null when it has no clause: the plain form,
+   * which tests compare the one that runs with.
+   */
+  static BooleanQuery notesQuery(List<List<String>> phrases, Set<String> mentionKeys, int slop) {
     BooleanQuery.Builder should = new BooleanQuery.Builder();
     int clauses = 0;
     for (List<String> phrase : phrases) {
@@ -524,7 +607,7 @@ public final class PersonIndex implements Closeable {
         clauses++;
       }
     }
-    return clauses == 0 ? List.of() : topHits(should.build(), max);
+    return clauses == 0 ? null : should.build();
   }
 
   private static final int MAX_NOTE_CLAUSES = 512;
@@ -567,20 +650,73 @@ public final class PersonIndex implements Closeable {
           case TIE -> PersonDocs.STAFF;
           default -> throw new IllegalArgumentException("no owner: " + kind);
         };
-    Query query =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(ownerField, ownerId)), Occur.FILTER)
-            .add(new TermQuery(new Term(PersonDocs.KIND, kind.singular())), Occur.FILTER)
-            .build();
     IndexSearcher searcher = acquire();
     try {
-      int documents = searcher.count(query);
-      return documents == 0
-          ? List.of()
-          : read(searcher, searcher.search(query, documents).scoreDocs);
+      Query query =
+          conjunction(
+              searcher, new Term(ownerField, ownerId), new Term(PersonDocs.KIND, kind.singular()));
+      return query == null ? List.of() : read(searcher, all(searcher, query));
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /**
+   * Every document {@code query} matches, in document order, in one pass (counting them first to
+   * size a top-hits search ran the query twice).
+   */
+  private static ScoreDoc[] all(IndexSearcher searcher, Query query) throws IOException {
+    return searcher.search(
+        query,
+        new CollectorManager<AllDocs, ScoreDoc[]>() {
+          @Override
+          public AllDocs newCollector() {
+            return new AllDocs();
+          }
+
+          @Override
+          public ScoreDoc[] reduce(Collection<AllDocs> collectors) {
+            List<ScoreDoc> hits = new ArrayList<>();
+            for (AllDocs c : collectors) {
+              hits.addAll(c.hits);
+            }
+            hits.sort((a, b) -> Integer.compare(a.doc, b.doc));
+            return hits.toArray(new ScoreDoc[0]);
+          }
+        });
+  }
+
+  /** Collects every document, unscored. */
+  private static final class AllDocs extends SimpleCollector {
+    final List<ScoreDoc> hits = new ArrayList<>();
+    private int docBase;
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) {
+      docBase = context.docBase;
+    }
+
+    @Override
+    public void collect(int doc) {
+      hits.add(new ScoreDoc(docBase + doc, 0f));
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  /** Documents with both terms, or null when one of them is in no segment. */
+  private Query conjunction(IndexSearcher searcher, Term a, Term b) throws IOException {
+    TermStates[] states = seeker(searcher).lookUp(List.of(a, b));
+    if (states[0] == null || states[1] == null) {
+      return null;
+    }
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(a, states[0]), Occur.FILTER)
+        .add(new TermQuery(b, states[1]), Occur.FILTER)
+        .build();
   }
 
   /**
@@ -626,12 +762,12 @@ public final class PersonIndex implements Closeable {
         return known;
       }
       Query both =
-          new BooleanQuery.Builder()
-              .add(new TermQuery(new Term(PersonDocs.GIVEN, foldedGiven)), Occur.FILTER)
-              .add(new TermQuery(new Term(PersonDocs.FAMILY, foldedFamily)), Occur.FILTER)
-              .build();
+          conjunction(
+              searcher,
+              new Term(PersonDocs.GIVEN, foldedGiven),
+              new Term(PersonDocs.FAMILY, foldedFamily));
       int persons = reader.docFreq(new Term(PersonDocs.PERSON, "1"));
-      NameFrequency frequency = new NameFrequency(searcher.count(both), persons);
+      NameFrequency frequency = new NameFrequency(both == null ? 0 : searcher.count(both), persons);
       frequencies.put(key, frequency);
       return frequency;
     } finally {
@@ -701,6 +837,18 @@ public final class PersonIndex implements Closeable {
     return new ArrayList<>(Arrays.asList(records));
   }
 
+  /** Per thread, the term seeker of the reader it last searched. */
+  private final ThreadLocal<TermSeeker> seekers = new ThreadLocal<>();
+
+  private TermSeeker seeker(IndexSearcher searcher) {
+    TermSeeker seeker = seekers.get();
+    if (seeker == null || !seeker.serves(searcher.getIndexReader())) {
+      seeker = new TermSeeker(searcher.getIndexReader());
+      seekers.set(seeker);
+    }
+    return seeker;
+  }
+
   private IndexSearcher acquire() throws IOException {
     if (dirty) {
       dirty = false;
@@ -728,7 +876,7 @@ public final class PersonIndex implements Closeable {
   }
 
   private static Set<String> nonEmpty(String... values) {
-    Set<String> set = new java.util.LinkedHashSet<>();
+    Set<String> set = new LinkedHashSet<>();
     for (String v : values) {
       if (v != null && !v.isEmpty()) {
         set.add(v);

@@ -126,12 +126,11 @@ final class SmallKindTable {
       float score = (float) scores[p];
       scores[p] = 0;
       if (max > 0 && wanted.contains(kinds[p])) {
-        ScoreDoc hit = new ScoreDoc(docs[p], score);
         if (best.size() < max) {
-          best.add(hit);
-        } else if (worstFirst.compare(hit, best.peek()) > 0) {
+          best.add(new ScoreDoc(docs[p], score));
+        } else if (betterThan(score, docs[p], best.peek())) {
           best.poll();
-          best.add(hit);
+          best.add(new ScoreDoc(docs[p], score)); // only the few that get in are allocated
         }
       }
     }
@@ -140,5 +139,12 @@ final class SmallKindTable {
       top[i] = best.poll();
     }
     return top;
+  }
+
+  /**
+   * True when a document of {@code score} outranks {@code worst}: higher, or as high and earlier.
+   */
+  private static boolean betterThan(float score, int doc, ScoreDoc worst) {
+    return score != worst.score ? score > worst.score : doc < worst.doc;
   }
 }

@@ -8,6 +8,7 @@ import dev.dualcheck.store.RecordKind;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -113,6 +114,74 @@ class CandidateQueryIT {
         assertTrue(
             2 * 200 > 2 * PersonIndex.SMALL_KIND_SEARCHES_BEFORE_TABLE,
             "staff and ties from Lucene first, then from their table");
+      }
+    }
+  }
+
+  /**
+   * The note query as it runs (terms looked up at once, keys in no segment left out, skipping from
+   * the first {@code max} hits) returns the same notes in the same order as its plain form searched
+   * with Lucene's defaults.
+   */
+  @Test
+  void sameNotesInTheSameOrderAsThePlainQuery(@TempDir Path dir) throws Exception {
+    Random random = new Random(20261129);
+    try (Directory directory = FSDirectory.open(dir);
+        PersonIndex index = PersonIndex.open(directory)) {
+      for (int i = 0; i < 3000; i++) {
+        String text =
+            switch (i % 3) {
+              case 0 -> "Saw " + pick(random, GIVEN) + " " + pick(random, FAMILY) + " today.";
+              case 1 -> pick(random, GIVEN) + " M. " + pick(random, FAMILY) + " called again.";
+              default -> "Talked about " + pick(random, GIVEN) + " and " + pick(random, FAMILY);
+            };
+        index.upsert(
+            new ClinicRecord(RecordKind.NOTE, "N" + i, Map.of("client_id", "C" + i, "text", text)));
+        if (i % 700 == 350) {
+          // replaced: the old version is a deleted document
+          index.upsert(
+              new ClinicRecord(
+                  RecordKind.NOTE,
+                  "N" + (i - 1),
+                  Map.of("client_id", "C" + i, "text", "Nothing to report.")));
+        }
+        if (i % 1000 == 999) {
+          index.commit(i);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertTrue(reader.leaves().size() > 1, "several segments");
+        IndexSearcher searcher = new IndexSearcher(reader);
+        int found = 0;
+        for (String given : GIVEN) {
+          for (String family : FAMILY) {
+            String g = NameKeys.fold(given);
+            String f = NameKeys.fold(family);
+            Set<String> keys =
+                new LinkedHashSet<>(NoteNames.keys(g, List.of(f), NameKeys::phonetic));
+            keys.add("gnobody|fnowhere"); // in no segment: left out, changing nothing
+            List<ClinicRecord> actual = List.of();
+            // without the phrase, the keys alone order the notes
+            for (List<List<String>> phrases :
+                List.of(List.of(List.of(g, f)), List.<List<String>>of())) {
+              for (int max : new int[] {10, 400}) { // 400: every note found
+                List<ClinicRecord> expected =
+                    PersonIndex.read(
+                        searcher,
+                        searcher.search(PersonIndex.notesQuery(phrases, keys, 1), max).scoreDocs);
+                actual = index.notesMentioning(phrases, keys, 1, max);
+                assertEquals(
+                    ids(expected), ids(actual), given + " " + family + " " + phrases + " " + max);
+              }
+            }
+            found += actual.size();
+          }
+        }
+        assertTrue(found > 0, "notes found");
+        assertEquals(
+            List.of(),
+            index.notesMentioning(List.of(List.of("nobody", "nowhere")), Set.of("gnobody"), 1, MAX),
+            "nothing found for names in no note");
       }
     }
   }
