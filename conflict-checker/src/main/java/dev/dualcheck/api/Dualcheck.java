@@ -37,6 +37,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
@@ -136,20 +141,86 @@ public final class Dualcheck implements AutoCloseable {
 
   /**
    * Checks each contact (on every processor), with decisions applied as by {@link
-   * #check(ClinicRecord)}; {@code progress} receives the number checked so far. A batch first
-   * authenticates every index file and compares its counts with the store, so a scan never runs on
-   * a damaged index, even in parts a single check would not read.
+   * #check(ClinicRecord)}; {@code progress} receives the number checked so far. A batch also
+   * authenticates every index file and compares its counts with the store, so a scan never reports
+   * from a damaged index, even in parts a single check would not read: the files are authenticated
+   * on a thread of their own while the contacts are checked, and the result is returned only once
+   * all of them passed.
    */
   public ScanResult scan(List<ClinicRecord> contacts, IntConsumer progress) throws IOException {
-    verifyIndex();
-    ScanResult scanned =
-        checker().scan(contacts, "S-" + UUID.randomUUID(), clock.instant(), progress);
+    ScanResult scanned;
+    if (!openInStepForScanning()) {
+      // behind the store (a crash before its commit): authenticated before the writer catches up
+      verifyIndex();
+      scanned = checker().scan(contacts, "S-" + UUID.randomUUID(), clock.instant(), progress);
+    } else {
+      compareCounts();
+      ExecutorService verifier =
+          Executors.newSingleThreadExecutor(
+              task -> {
+                Thread thread = new Thread(task, "dualcheck-verify-index");
+                thread.setDaemon(true);
+                return thread;
+              });
+      Future<Void> verified = verifier.submit(this::authenticateFiles);
+      try {
+        scanned = checker().scan(contacts, "S-" + UUID.randomUUID(), clock.instant(), progress);
+      } catch (CorruptIndexException | NoSuchFileException | EOFException e) {
+        throw new IndexDamagedException(e.getClass().getSimpleName(), e); // read by a check
+      } finally {
+        // interrupted only if the checks failed; the thread closes its own files before it ends
+        if (!verified.isDone()) {
+          verifier.shutdownNow();
+        }
+        verifier.shutdown();
+        awaitUninterruptibly(verifier);
+      }
+      try {
+        verified.get();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException("the verifier had already ended", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IllegalStateException("index verification failed", e.getCause());
+      }
+    }
     List<Finding> all = new ArrayList<>(scanned.findings());
     for (ClinicRecord contact : contacts) {
       all.addAll(ruleFindings(contact));
     }
     ScanResult found = new ScanResult(scanned.scanId(), scanned.created(), contacts.size(), all);
     return new Reviews(store, this::owned).apply(contacts, found);
+  }
+
+  /**
+   * Opens the index for writing, as {@link #verifyIndex} leaves it; true if it is in step with the
+   * store, so that nothing will be written to it while a scan reads its files.
+   */
+  private boolean openInStepForScanning() throws IOException {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
+    index = openIndex();
+    return index.committedSequence() == store.changeSequence();
+  }
+
+  private static void awaitUninterruptibly(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -321,6 +392,17 @@ public final class Dualcheck implements AutoCloseable {
       index.close();
       index = null;
     }
+    authenticateFiles();
+    index = openIndex();
+    updateIndex(); // an index merely behind the store (a crash before its commit) is caught up
+    return compareCounts();
+  }
+
+  /**
+   * Authenticates every index file completely through a directory of its own; damage is an {@link
+   * IndexDamagedException}.
+   */
+  private Void authenticateFiles() throws IOException {
     byte[] key = store.purposeKey(Purpose.INDEX);
     try (EncryptedDirectory directory = EncryptedDirectory.open(indexFolder(), key)) {
       directory.verifyAll();
@@ -329,8 +411,11 @@ public final class Dualcheck implements AutoCloseable {
     } finally {
       Arrays.fill(key, (byte) 0);
     }
-    index = openIndex();
-    updateIndex(); // an index merely behind the store (a crash before its commit) is caught up
+    return null;
+  }
+
+  /** Compares the open index's per-kind document counts with the store's; returns them. */
+  private String compareCounts() throws IOException {
     StringBuilder counts = new StringBuilder();
     for (RecordKind kind : RecordKind.values()) {
       if (kind == RecordKind.CONTACT) {
