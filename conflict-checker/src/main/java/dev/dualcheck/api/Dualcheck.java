@@ -163,16 +163,19 @@ public final class Dualcheck implements AutoCloseable {
                 return thread;
               });
       Future<Void> verified = verifier.submit(this::authenticateFiles);
+      boolean checked = false;
       try {
         scanned = checker().scan(contacts, "S-" + UUID.randomUUID(), clock.instant(), progress);
+        checked = true;
       } catch (CorruptIndexException | NoSuchFileException | EOFException e) {
         throw new IndexDamagedException(e.getClass().getSimpleName(), e); // read by a check
       } finally {
-        // interrupted only if the checks failed; the thread closes its own files before it ends
-        if (!verified.isDone()) {
+        // stopped early only if the checks failed; it closes its own files before it ends
+        if (checked) {
+          verifier.shutdown();
+        } else {
           verifier.shutdownNow();
         }
-        verifier.shutdown();
         awaitUninterruptibly(verifier);
       }
       try {
