@@ -1,7 +1,6 @@
 package dev.dualcheck.index;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.security.GeneralSecurityException;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.lucene.index.CorruptIndexException;
@@ -151,14 +150,10 @@ final class EncryptedFile {
   /**
    * Authenticates every segment without filling the cache, decrypting into one reused buffer: a
    * full-size index is gigabytes, and a new array per segment was most of what verifying allocated.
-   * Stops with an InterruptedIOException when its thread is interrupted.
    */
   void verify() throws IOException {
     byte[] plaintext = new byte[(int) Math.min(length, 1L << segmentShift)];
     for (long s = 0; s < segments; s++) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new InterruptedIOException("verification of " + name + " interrupted");
-      }
       decrypt(s, ciphertext, plaintext);
     }
   }
