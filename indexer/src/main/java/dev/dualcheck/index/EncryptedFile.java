@@ -113,6 +113,14 @@ final class EncryptedFile {
   }
 
   private byte[] decrypt(long segment, IndexInput in) throws IOException {
+    return decrypt(segment, in, null);
+  }
+
+  /**
+   * Reads and authenticates one segment; its plaintext goes to {@code into} if given (which must
+   * hold a whole segment), else to a new array.
+   */
+  private byte[] decrypt(long segment, IndexInput in, byte[] into) throws IOException {
     boolean last = segment == segments - 1;
     int plaintextLength = last ? (int) (length - (segment << segmentShift)) : 1 << segmentShift;
     int ciphertextLength = plaintextLength + EncryptedFormat.TAG_BYTES;
@@ -121,7 +129,11 @@ final class EncryptedFile {
     in.seek(EncryptedFormat.ciphertextOffset(segment, segmentShift));
     in.readBytes(buffer, 0, ciphertextLength);
     try {
-      return cipher.decrypt(key, header, segment, last, buffer, ciphertextLength);
+      if (into == null) {
+        return cipher.decrypt(key, header, segment, last, buffer, ciphertextLength);
+      }
+      cipher.decrypt(key, header, segment, last, buffer, ciphertextLength, into);
+      return into;
     } catch (GeneralSecurityException e) {
       throw new CorruptIndexException(
           "segment "
@@ -135,10 +147,14 @@ final class EncryptedFile {
     }
   }
 
-  /** Authenticates every segment without filling the cache. */
+  /**
+   * Authenticates every segment without filling the cache, decrypting into one reused buffer: a
+   * full-size index is gigabytes, and a new array per segment was most of what verifying allocated.
+   */
   void verify() throws IOException {
+    byte[] plaintext = new byte[(int) Math.min(length, 1L << segmentShift)];
     for (long s = 0; s < segments; s++) {
-      decrypt(s, ciphertext);
+      decrypt(s, ciphertext, plaintext);
     }
   }
 

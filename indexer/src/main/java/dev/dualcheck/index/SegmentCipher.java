@@ -60,12 +60,32 @@ final class SegmentCipher {
   }
 
   /**
-   * Decrypts and authenticates one segment.
+   * Decrypts and authenticates one segment into a new array.
    *
    * @throws AEADBadTagException if the segment was altered, moved, or belongs to another key
    */
   byte[] decrypt(
       SecretKeySpec key, byte[] header, long segment, boolean last, byte[] ciphertext, int length)
+      throws GeneralSecurityException {
+    byte[] plaintext = new byte[length - EncryptedFormat.TAG_BYTES];
+    decrypt(key, header, segment, last, ciphertext, length, plaintext);
+    return plaintext;
+  }
+
+  /**
+   * Decrypts and authenticates one segment into {@code out}, which must hold {@code length - 16}
+   * bytes: for callers that only authenticate and need no array of their own.
+   *
+   * @throws AEADBadTagException if the segment was altered, moved, or belongs to another key
+   */
+  void decrypt(
+      SecretKeySpec key,
+      byte[] header,
+      long segment,
+      boolean last,
+      byte[] ciphertext,
+      int length,
+      byte[] out)
       throws GeneralSecurityException {
     cipher.init(
         Cipher.DECRYPT_MODE,
@@ -73,11 +93,9 @@ final class SegmentCipher {
         new GCMParameterSpec(
             EncryptedFormat.TAG_BYTES * 8, EncryptedFormat.nonce(header, segment, last)));
     cipher.updateAAD(header);
-    byte[] plaintext = new byte[length - EncryptedFormat.TAG_BYTES];
-    int n = cipher.doFinal(ciphertext, 0, length, plaintext, 0);
-    if (n != plaintext.length) {
+    int n = cipher.doFinal(ciphertext, 0, length, out, 0);
+    if (n != length - EncryptedFormat.TAG_BYTES) {
       throw new AEADBadTagException("unexpected plaintext length");
     }
-    return plaintext;
   }
 }
