@@ -11,14 +11,16 @@ import org.junit.jupiter.api.Test;
 
 class NoteMentionsTest {
 
+  private static Person contact(String given, String family, String email) {
+    return new Person(
+        new ClinicRecord(
+            RecordKind.CONTACT,
+            "K1",
+            Map.of("given_name", given, "family_name", family, "email", email)));
+  }
+
   private static List<String> emailFamilyNames(String given, String family, String email) {
-    Person contact =
-        new Person(
-            new ClinicRecord(
-                RecordKind.CONTACT,
-                "K1",
-                Map.of("given_name", given, "family_name", family, "email", email)));
-    return List.copyOf(NoteMentions.emailFamilyNames(contact));
+    return List.copyOf(NoteMentions.emailFamilyNames(contact(given, family, email)));
   }
 
   @Test
@@ -43,13 +45,7 @@ class NoteMentionsTest {
   }
 
   private static List<String> emailGivenNames(String given, String family, String email) {
-    Person contact =
-        new Person(
-            new ClinicRecord(
-                RecordKind.CONTACT,
-                "K1",
-                Map.of("given_name", given, "family_name", family, "email", email)));
-    return List.copyOf(NoteMentions.emailGivenNames(contact));
+    return List.copyOf(NoteMentions.emailGivenNames(contact(given, family, email)));
   }
 
   @Test
@@ -101,23 +97,11 @@ class NoteMentionsTest {
 
   @Test
   void theFormsIncludeTheEmailFamilyName() {
-    Person contact =
-        new Person(
-            new ClinicRecord(
-                RecordKind.CONTACT,
-                "K1",
-                Map.of(
-                    "given_name", "Sandra", "family_name", "Mitchell", "email", "swhite@x.org")));
+    Person contact = contact("Sandra", "Mitchell", "swhite@x.org");
     NoteMentions.Form last =
         NoteMentions.forms(contact).get(NoteMentions.forms(contact).size() - 1);
     assertEquals(new NoteMentions.Form(List.of("sandra", "white"), "email_name", 1), last);
-    Person vale =
-        new Person(
-            new ClinicRecord(
-                RecordKind.CONTACT,
-                "K2",
-                Map.of(
-                    "given_name", "Vale", "family_name", "Rubio", "email", "valentina.rubio@x")));
+    Person vale = contact("Vale", "Rubio", "valentina.rubio@x");
     assertTrue(
         NoteMentions.forms(vale)
             .contains(new NoteMentions.Form(List.of("valentina", "rubio"), "email_name", 1)));
