@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Name keys shared by the index and the checker, so that what is indexed and what is asked for are
@@ -71,19 +72,33 @@ public final class NameKeys {
    */
   private static final Map<String, List<String>> FOLDED_WORDS = new ConcurrentHashMap<>();
 
-  private static final int FOLDED_WORDS_SIZE = 50_000;
+  /**
+   * Sound codes and transcribed spellings of name tokens: a check compares the contact's few names
+   * with those of dozens of candidates and note readings, mostly the same common names, and
+   * computing them again was a third of the scorer's name comparisons at full size.
+   */
+  private static final Map<String, String> PHONETIC_CODES = new ConcurrentHashMap<>();
+
+  private static final Map<String, Set<String>> SPELLINGS = new ConcurrentHashMap<>();
+
+  private static final int CACHE_SIZE = 50_000;
 
   private static List<String> foldedWord(String word) {
-    List<String> known = FOLDED_WORDS.get(word);
+    return cached(FOLDED_WORDS, word, w -> split(Names.fold(w)));
+  }
+
+  /** {@code compute(key)}, remembered in {@code cache} (names are few; other text is not kept). */
+  private static <V> V cached(Map<String, V> cache, String key, Function<String, V> compute) {
+    V known = cache.get(key);
     if (known != null) {
       return known;
     }
-    if (FOLDED_WORDS.size() >= FOLDED_WORDS_SIZE) {
-      FOLDED_WORDS.clear(); // many different words: start over rather than grow without end
+    if (cache.size() >= CACHE_SIZE) {
+      cache.clear(); // many different words: start over rather than grow without end
     }
-    List<String> folded = split(Names.fold(word));
-    FOLDED_WORDS.put(word, folded);
-    return folded;
+    V value = compute.apply(key);
+    cache.put(key, value);
+    return value;
   }
 
   private static List<String> split(String folded) {
@@ -140,8 +155,8 @@ public final class NameKeys {
 
   /** True when two folded names are the same under a transcription convention (Müller, Mueller). */
   public static boolean sameSpelling(String a, String b) {
-    Set<String> spellings = Names.spellings(a);
-    for (String s : Names.spellings(b)) {
+    Set<String> spellings = cached(SPELLINGS, a, Names::spellings);
+    for (String s : cached(SPELLINGS, b, Names::spellings)) {
       if (spellings.contains(s)) {
         return true;
       }
@@ -169,7 +184,7 @@ public final class NameKeys {
 
   /** Double Metaphone primary code of a folded token ({@link Names#phonetic}). */
   public static String phonetic(String foldedToken) {
-    return Names.phonetic(foldedToken);
+    return cached(PHONETIC_CODES, foldedToken, Names::phonetic);
   }
 
   /**
