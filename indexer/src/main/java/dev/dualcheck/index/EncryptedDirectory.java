@@ -1,13 +1,24 @@
 package dev.dualcheck.index;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
@@ -180,21 +191,81 @@ public final class EncryptedDirectory extends FilterDirectory {
   }
 
   /**
-   * Authenticates every file completely; throws CorruptIndexException naming the file on the first
-   * failure. The write lock, which the delegate's lock factory creates empty, is not a data file.
+   * Authenticates every file completely; throws CorruptIndexException naming a file that failed.
+   * The write lock, which the delegate's lock factory creates empty, is not a data file. Files are
+   * verified on as many threads as there are cores, largest first: every scan verifies the whole
+   * index before its checks start, and at full size that took 1.2 s on one core.
    */
   public void verifyAll() throws IOException {
+    List<String> names = new ArrayList<>();
+    Map<String, Long> lengths = new HashMap<>();
     for (String name : listAll()) {
-      if (name.equals(IndexWriter.WRITE_LOCK_NAME)) {
-        continue;
+      if (!name.equals(IndexWriter.WRITE_LOCK_NAME)) {
+        names.add(name);
+        lengths.put(name, in.fileLength(name));
       }
+    }
+    names.sort(Comparator.comparing(lengths::get, Comparator.reverseOrder()));
+    int threads = Math.min(names.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      for (String name : names) {
+        verify(name);
+      }
+      return;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "dualcheck-verify");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<?>> verified = new ArrayList<>(names.size());
+      for (String name : names) {
+        verified.add(pool.submit(() -> verify(name), null));
+      }
+      for (Future<?> file : verified) {
+        file.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while verifying the index");
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void verify(String name) {
+    try {
       EncryptedFile file = openFile(name, IOContext.READONCE);
       try {
         file.verify();
       } finally {
         file.close();
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The IOException or unchecked throwable a verifying thread failed with, to rethrow as it was.
+   */
+  private static IOException unwrap(Throwable failure) {
+    if (failure instanceof UncheckedIOException unchecked) {
+      return unchecked.getCause();
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return new IOException(failure);
   }
 
   @Override
