@@ -74,13 +74,12 @@ public final class Store implements AutoCloseable {
   static final String DB_FILE = "store.db";
   private static final int FORMAT = 1;
   private static final int ROTATION_BATCH = 1000;
-  private static final String MACHINE = "machine";
+  static final String MACHINE = "machine";
   private static final String RECORDS_LABEL = "RECORDS";
-  private static final String KEYSLOT_LABEL = "KEYSLOT";
   private static final String PSEUDONYMS = "pseudonyms";
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+  static final Set<PosixFilePermission> OWNER_ONLY_FILE =
       PosixFilePermissions.fromString("rw-------");
 
   private final Path dir;
@@ -104,6 +103,7 @@ public final class Store implements AutoCloseable {
   private Pseudonyms pseudonyms;
   private final AuditLog auditLog;
   private final Reviews reviews;
+  private final Keyslots keyslots;
 
   private Store(
       Path dir,
@@ -122,8 +122,8 @@ public final class Store implements AutoCloseable {
     this.slot = slot;
     this.keyVersion = keyVersion;
     this.masterKeys = masterKeys;
-    KeyRing keyRing =
-        new KeyRing() {
+    StoreState state =
+        new StoreState() {
           @Override
           public byte[] key(int version, String label) {
             return derivedKey(version, label);
@@ -138,9 +138,30 @@ public final class Store implements AutoCloseable {
           public byte[] storeId() {
             return storeId;
           }
+
+          @Override
+          public Connection db() {
+            return db;
+          }
+
+          @Override
+          public Path dir() {
+            return dir;
+          }
+
+          @Override
+          public byte[] masterKey(int version) {
+            return masterKeys.get(version);
+          }
+
+          @Override
+          public void transaction(StoreState.Work work) throws IOException {
+            Store.this.transaction(work);
+          }
         };
-    this.auditLog = new AuditLog(db, keyRing);
-    this.reviews = new Reviews(db, keyRing);
+    this.auditLog = new AuditLog(db, state);
+    this.reviews = new Reviews(db, state);
+    this.keyslots = new Keyslots(state);
   }
 
   // ---------------------------------------------------------------- create and open
@@ -188,7 +209,7 @@ public final class Store implements AutoCloseable {
             "signing",
             encodeIdentity(new SigningIdentity(signing.getPrivate(), List.of(certificate))));
         store.putSealedMeta(PSEUDONYMS, Aead.newKey());
-        store.insertPassphraseSlot(1, first, passphrase);
+        store.keyslots.insertPassphraseSlot(1, first, passphrase);
         db.commit();
         db.setAutoCommit(true);
         try (Statement st = db.createStatement()) {
@@ -270,7 +291,7 @@ public final class Store implements AutoCloseable {
                   Role.valueOf(rs.getString("role")),
                   rs.getString("staff_id"));
           int slotNo = rs.getInt("slot");
-          byte[] aad = slotAad(storeId, slotNo, rs.getString("kind"), owner);
+          byte[] aad = Keyslots.slotAad(storeId, slotNo, rs.getString("kind"), owner);
           byte[] wrappedPrivate = rs.getBytes("wrapped_private");
           byte[] wrappedMaster = rs.getBytes("wrapped_master");
           Callable<byte[]> kek;
@@ -1122,15 +1143,7 @@ public final class Store implements AutoCloseable {
     checkOpen();
     requireDirector();
     requireName(name);
-    try (WriterLock lock = WriterLock.acquire(dir)) {
-      if (listUsers().stream().anyMatch(u -> u.name().equals(name))) {
-        throw new IllegalArgumentException("a user with that name already exists");
-      }
-      transaction(
-          () ->
-              insertPassphraseSlot(
-                  nextSlot(), new User(name, role, blankToNull(staffId)), passphrase));
-    }
+    keyslots.addUser(name, role, staffId, passphrase);
   }
 
   /**
@@ -1139,59 +1152,20 @@ public final class Store implements AutoCloseable {
   public synchronized void removeUser(String name) throws IOException, StoreAccessException {
     checkOpen();
     requireDirector();
-    try (WriterLock lock = WriterLock.acquire(dir)) {
-      List<User> users = listUsers();
-      User removed =
-          users.stream()
-              .filter(u -> u.name().equals(name))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("no user with that name"));
-      if (removed.role() == Role.DIRECTOR
-          && users.stream().filter(u -> u.role() == Role.DIRECTOR).count() == 1) {
-        throw new IllegalArgumentException("cannot remove the last director");
-      }
-      transaction(
-          () -> {
-            try (PreparedStatement ps =
-                db.prepareStatement("DELETE FROM keyslot WHERE kind = 'user' AND user_name = ?")) {
-              ps.setString(1, name);
-              ps.executeUpdate();
-            }
-          });
-    }
+    keyslots.removeUser(name);
   }
 
   /** The users holding a keyslot (not the machine); never a secret. */
   public synchronized List<User> listUsers() throws IOException {
     checkOpen();
-    List<User> users = new ArrayList<>();
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT user_name, role, staff_id FROM keyslot WHERE kind = 'user' ORDER BY slot")) {
-      while (rs.next()) {
-        users.add(new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)));
-      }
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    }
-    return users;
+    return keyslots.listUsers();
   }
 
   /** Replaces the current user's keyslot with one under the new passphrase. */
   public synchronized void changePassphrase(char[] newPassphrase)
       throws IOException, StoreAccessException {
     checkOpen();
-    if (MACHINE.equals(user.name()) && slotKind(slot).equals(MACHINE)) {
-      throw new StoreAccessException("the machine key has no passphrase");
-    }
-    try (WriterLock lock = WriterLock.acquire(dir)) {
-      transaction(
-          () -> {
-            deleteSlot(slot);
-            insertPassphraseSlot(slot, user, newPassphrase);
-          });
-    }
+    keyslots.changePassphrase(slot, user, newPassphrase);
   }
 
   /**
@@ -1201,135 +1175,7 @@ public final class Store implements AutoCloseable {
   public synchronized void addMachineKey(Path keyFile) throws IOException, StoreAccessException {
     checkOpen();
     requireDirector();
-    byte[] fileKey = Aead.newKey();
-    try (WriterLock lock = WriterLock.acquire(dir)) {
-      Files.write(
-          Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)),
-          fileKey);
-      transaction(
-          () -> {
-            try (Statement st = db.createStatement()) {
-              st.executeUpdate("DELETE FROM keyslot WHERE kind = 'machine'");
-            }
-            insertSlot(
-                nextSlot(),
-                MACHINE,
-                new User(MACHINE, Role.DIRECTOR, null),
-                null,
-                Hkdf.derive(fileKey, storeId, "machine keyslot"));
-          });
-    } catch (UnsupportedOperationException e) {
-      throw new IOException("the key file needs a POSIX file system", e);
-    } finally {
-      Aead.wipe(fileKey);
-    }
-  }
-
-  private void insertPassphraseSlot(int slotNo, User owner, char[] passphrase)
-      throws SQLException, GeneralSecurityException {
-    if (passphrase == null || passphrase.length == 0) {
-      throw new IllegalArgumentException("the passphrase is empty");
-    }
-    Argon2id kdf = Argon2id.withNewSalt();
-    insertSlot(slotNo, "user", owner, kdf, kdf.deriveKey(passphrase));
-  }
-
-  private void insertSlot(int slotNo, String kind, User owner, Argon2id kdf, byte[] kek)
-      throws SQLException, GeneralSecurityException {
-    byte[] aad = slotAad(storeId, slotNo, kind, owner);
-    KeyPair slotKeys = SealedBox.newKeyPair();
-    byte[] privateBytes = slotKeys.getPrivate().getEncoded();
-    byte[] publicKey = slotKeys.getPublic().getEncoded();
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "INSERT INTO keyslot(slot, kind, user_name, role, staff_id, kdf_type, kdf_memory_kib,"
-                + " kdf_iterations, kdf_parallelism, kdf_salt, public_key, wrapped_private,"
-                + " wrapped_master, mac) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-      ps.setInt(1, slotNo);
-      ps.setString(2, kind);
-      ps.setString(3, owner.name());
-      ps.setString(4, owner.role().name());
-      ps.setString(5, owner.staffId());
-      ps.setString(6, kdf == null ? null : Argon2id.type());
-      if (kdf == null) {
-        for (int i = 7; i <= 10; i++) {
-          ps.setNull(i, java.sql.Types.NULL);
-        }
-      } else {
-        ps.setInt(7, kdf.memoryKib());
-        ps.setInt(8, kdf.iterations());
-        ps.setInt(9, kdf.parallelism());
-        ps.setBytes(10, kdf.salt());
-      }
-      ps.setBytes(11, publicKey);
-      ps.setBytes(12, Aead.seal(kek, privateBytes, aad));
-      ps.setBytes(13, SealedBox.seal(slotKeys.getPublic(), masterPayload(), aad));
-      ps.setBytes(14, slotMac(slotNo, kind, owner, publicKey));
-      ps.executeUpdate();
-    } finally {
-      Aead.wipe(kek, privateBytes);
-    }
-  }
-
-  private byte[] masterPayload() {
-    return ByteBuffer.allocate(4 + Aead.KEY_BYTES)
-        .putInt(keyVersion)
-        .put(masterKeys.get(keyVersion))
-        .array();
-  }
-
-  /** Binds a slot's public key to its owner under the master key, checked before re-wrapping. */
-  private byte[] slotMac(int slotNo, String kind, User owner, byte[] publicKey) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(derivedKey(keyVersion, KEYSLOT_LABEL), "HmacSHA256"));
-      mac.update(slotAad(storeId, slotNo, kind, owner));
-      return mac.doFinal(publicKey);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
-  }
-
-  private static byte[] slotAad(byte[] storeId, int slotNo, String kind, User owner) {
-    String label =
-        "dualcheck-keyslot\u0000"
-            + slotNo
-            + "\u0000"
-            + kind
-            + "\u0000"
-            + owner.name()
-            + "\u0000"
-            + owner.role()
-            + "\u0000"
-            + (owner.staffId() == null ? "" : owner.staffId());
-    byte[] text = label.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(storeId.length + text.length).put(storeId).put(text).array();
-  }
-
-  private int nextSlot() throws SQLException {
-    try (Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT coalesce(max(slot), 0) + 1 FROM keyslot")) {
-      rs.next();
-      return rs.getInt(1);
-    }
-  }
-
-  private String slotKind(int slotNo) throws IOException {
-    try (PreparedStatement ps = db.prepareStatement("SELECT kind FROM keyslot WHERE slot = ?")) {
-      ps.setInt(1, slotNo);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : "";
-      }
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    }
-  }
-
-  private void deleteSlot(int slotNo) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement("DELETE FROM keyslot WHERE slot = ?")) {
-      ps.setInt(1, slotNo);
-      ps.executeUpdate();
-    }
+    keyslots.addMachineKey(keyFile);
   }
 
   // ---------------------------------------------------------------- rotation
@@ -1392,9 +1238,10 @@ public final class Store implements AutoCloseable {
         if (!slotsChecked.containsKey(slotNo)) {
           throw new IntegrityException("store integrity check failed: keyslot " + slotNo);
         }
-        byte[] aad = slotAad(storeId, slotNo, rs.getString(2), owner);
-        update.setBytes(1, SealedBox.seal(SealedBox.publicKey(publicKey), masterPayload(), aad));
-        update.setBytes(2, slotMac(slotNo, rs.getString(2), owner, publicKey));
+        byte[] aad = Keyslots.slotAad(storeId, slotNo, rs.getString(2), owner);
+        update.setBytes(
+            1, SealedBox.seal(SealedBox.publicKey(publicKey), keyslots.masterPayload(), aad));
+        update.setBytes(2, keyslots.slotMac(slotNo, rs.getString(2), owner, publicKey));
         update.setInt(3, slotNo);
         update.executeUpdate();
       }
@@ -1416,7 +1263,7 @@ public final class Store implements AutoCloseable {
       while (rs.next()) {
         int slotNo = rs.getInt(1);
         User owner = new User(rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5));
-        byte[] expected = slotMac(slotNo, rs.getString(2), owner, rs.getBytes(6));
+        byte[] expected = keyslots.slotMac(slotNo, rs.getString(2), owner, rs.getBytes(6));
         if (java.security.MessageDigest.isEqual(expected, rs.getBytes(7))) {
           verified.put(slotNo, rs.getBytes(6));
         }
@@ -1921,13 +1768,8 @@ public final class Store implements AutoCloseable {
 
   // ---------------------------------------------------------------- plumbing
 
-  @FunctionalInterface
-  private interface Work {
-    void run() throws SQLException, IOException, GeneralSecurityException;
-  }
-
   /** Runs work in one SQLite transaction; the caller holds the writer lock. */
-  private void transaction(Work work) throws IOException {
+  private void transaction(StoreState.Work work) throws IOException {
     try {
       db.setAutoCommit(false);
       boolean committed = false;
@@ -1957,7 +1799,7 @@ public final class Store implements AutoCloseable {
     return statement;
   }
 
-  private static IOException sqlFailure(SQLException e) {
+  static IOException sqlFailure(SQLException e) {
     return new IOException("store database error: " + e.getMessage(), e);
   }
 
@@ -1971,10 +1813,6 @@ public final class Store implements AutoCloseable {
     if (name == null || name.isBlank() || name.equals(MACHINE)) {
       throw new IllegalArgumentException("a user needs a name other than \"machine\"");
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private void checkOpen() {
