@@ -76,7 +76,7 @@ public final class Store implements AutoCloseable {
   private static final int ROTATION_BATCH = 1000;
   static final String MACHINE = "machine";
   private static final String RECORDS_LABEL = "RECORDS";
-  private static final String PSEUDONYMS = "pseudonyms";
+  static final String PSEUDONYMS = "pseudonyms";
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
   static final Set<PosixFilePermission> OWNER_ONLY_FILE =
@@ -104,6 +104,7 @@ public final class Store implements AutoCloseable {
   private final AuditLog auditLog;
   private final Reviews reviews;
   private final Keyslots keyslots;
+  private final KeyRotation rotation;
 
   private Store(
       Path dir,
@@ -162,6 +163,31 @@ public final class Store implements AutoCloseable {
     this.auditLog = new AuditLog(db, state);
     this.reviews = new Reviews(db, state);
     this.keyslots = new Keyslots(state);
+    KeyRotation.Host rotationHost =
+        new KeyRotation.Host() {
+          @Override
+          public void useVersion(int version) {
+            Store.this.keyVersion = version;
+          }
+
+          @Override
+          public boolean hasMeta(String name) throws SQLException {
+            return Store.this.hasMeta(name);
+          }
+
+          @Override
+          public byte[] openSealedMeta(String name) throws IOException {
+            return Store.this.openSealedMeta(name);
+          }
+
+          @Override
+          public void putSealedMeta(String name, byte[] value)
+              throws SQLException, GeneralSecurityException {
+            Store.this.putSealedMeta(name, value);
+          }
+        };
+    this.rotation =
+        new KeyRotation(state, rotationHost, masterKeys, derivedKeys, keyslots, auditLog, reviews);
   }
 
   // ---------------------------------------------------------------- create and open
@@ -340,7 +366,7 @@ public final class Store implements AutoCloseable {
       TreeMap<Integer, byte[]> keys = new TreeMap<>();
       keys.put(version, key);
       Store store = new Store(dir, db, storeId, clock, found.user, found.slot, version, keys);
-      store.loadOldMasterKeys();
+      store.rotation.loadOldMasterKeys();
       store.clinicName = new String(store.openSealedMeta("clinic"), StandardCharsets.UTF_8);
       store.resumeRotation();
       store.ensurePseudonymKey();
@@ -1192,86 +1218,20 @@ public final class Store implements AutoCloseable {
     try (WriterLock lock = WriterLock.acquire(dir)) {
       int previousVersion = keyVersion;
       try {
-        transaction(this::startRotation);
+        transaction(rotation::start);
       } catch (IOException | RuntimeException e) {
         // rolled back on disk: forget the new key in memory too
-        byte[] abandoned = masterKeys.remove(previousVersion + 1);
-        Aead.wipe(abandoned);
-        derivedKeys.keySet().removeIf(label -> label.endsWith("/" + (previousVersion + 1)));
-        keyVersion = previousVersion;
+        rotation.abandon(previousVersion);
         throw e;
       }
       reencryptAll(listener);
     }
   }
 
-  private void startRotation() throws SQLException, GeneralSecurityException, IOException {
-    Map<Integer, byte[]> slotsChecked = verifySlotMacs();
-    int newVersion = keyVersion + 1;
-    byte[] newKey = Aead.newKey();
-    byte[] clinic = openSealedMeta("clinic");
-    byte[] signing = openSealedMeta("signing");
-    byte[] pseudonymKey = hasMeta(PSEUDONYMS) ? openSealedMeta(PSEUDONYMS) : null;
-    masterKeys.put(newVersion, newKey);
-    keyVersion = newVersion;
-    try (Statement st = db.createStatement()) {
-      st.executeUpdate("DELETE FROM master_key");
-    }
-    for (Map.Entry<Integer, byte[]> old : masterKeys.headMap(newVersion).entrySet()) {
-      try (PreparedStatement ps =
-          db.prepareStatement("INSERT INTO master_key(version, sealed) VALUES (?, ?)")) {
-        ps.setInt(1, old.getKey());
-        ps.setBytes(2, Aead.seal(newKey, old.getValue(), masterKeyAad(old.getKey())));
-        ps.executeUpdate();
-      }
-    }
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT slot, kind, user_name, role, staff_id, public_key FROM keyslot");
-        PreparedStatement update =
-            db.prepareStatement("UPDATE keyslot SET wrapped_master = ?, mac = ? WHERE slot = ?")) {
-      while (rs.next()) {
-        int slotNo = rs.getInt(1);
-        User owner = new User(rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5));
-        byte[] publicKey = rs.getBytes(6);
-        if (!slotsChecked.containsKey(slotNo)) {
-          throw new IntegrityException("store integrity check failed: keyslot " + slotNo);
-        }
-        byte[] aad = Keyslots.slotAad(storeId, slotNo, rs.getString(2), owner);
-        update.setBytes(
-            1, SealedBox.seal(SealedBox.publicKey(publicKey), keyslots.masterPayload(), aad));
-        update.setBytes(2, keyslots.slotMac(slotNo, rs.getString(2), owner, publicKey));
-        update.setInt(3, slotNo);
-        update.executeUpdate();
-      }
-    }
-    putSealedMeta("clinic", clinic);
-    putSealedMeta("signing", signing);
-    if (pseudonymKey != null) {
-      putSealedMeta(PSEUDONYMS, pseudonymKey);
-    }
-  }
-
-  /** The slots whose public key is bound to their owner under the current key. */
-  private Map<Integer, byte[]> verifySlotMacs() throws SQLException {
-    Map<Integer, byte[]> verified = new HashMap<>();
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT slot, kind, user_name, role, staff_id, public_key, mac FROM keyslot")) {
-      while (rs.next()) {
-        int slotNo = rs.getInt(1);
-        User owner = new User(rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5));
-        byte[] expected = keyslots.slotMac(slotNo, rs.getString(2), owner, rs.getBytes(6));
-        if (java.security.MessageDigest.isEqual(expected, rs.getBytes(7))) {
-          verified.put(slotNo, rs.getBytes(6));
-        }
-      }
-    }
-    return verified;
-  }
-
+  /**
+   * Re-encrypts the records still under an older version in batches, then lets the rotation drop
+   * the older keys. The batches stay here: they read and write record rows like the rest below.
+   */
   private void reencryptAll(ProgressListener listener) throws IOException {
     long total = countOldRows();
     long done = 0;
@@ -1317,19 +1277,7 @@ public final class Store implements AutoCloseable {
       lastRow = batch.get(batch.size() - 1).row();
       listener.progress(done, total);
     }
-    transaction(
-        () -> {
-          auditLog.reencrypt();
-          reviews.reencrypt();
-          try (Statement st = db.createStatement()) {
-            st.executeUpdate("DELETE FROM master_key");
-          }
-        });
-    for (byte[] old : masterKeys.headMap(keyVersion).values()) {
-      Aead.wipe(old);
-    }
-    masterKeys.headMap(keyVersion).clear();
-    derivedKeys.keySet().removeIf(label -> !label.endsWith("/" + keyVersion));
+    rotation.finish();
   }
 
   private long countOldRows() throws IOException {
@@ -1342,21 +1290,6 @@ public final class Store implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw sqlFailure(e);
-    }
-  }
-
-  private void loadOldMasterKeys() throws SQLException, IOException {
-    byte[] current = masterKeys.get(keyVersion);
-    try (Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT version, sealed FROM master_key")) {
-      while (rs.next()) {
-        int version = rs.getInt(1);
-        try {
-          masterKeys.put(version, Aead.open(current, rs.getBytes(2), masterKeyAad(version)));
-        } catch (GeneralSecurityException e) {
-          throw new IntegrityException("store integrity check failed: master key " + version);
-        }
-      }
     }
   }
 
@@ -1374,14 +1307,6 @@ public final class Store implements AutoCloseable {
     try (lock) {
       reencryptAll(ProgressListener.NONE);
     }
-  }
-
-  private byte[] masterKeyAad(int version) {
-    return ByteBuffer.allocate(storeId.length + 20)
-        .put(storeId)
-        .put("dualcheck-master".getBytes(StandardCharsets.US_ASCII))
-        .putInt(version)
-        .array();
   }
 
   // ---------------------------------------------------------------- signing identity
