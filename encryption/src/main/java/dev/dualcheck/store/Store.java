@@ -5,12 +5,7 @@ import dev.dualcheck.crypto.Argon2id;
 import dev.dualcheck.crypto.Certificates;
 import dev.dualcheck.crypto.Hkdf;
 import dev.dualcheck.crypto.SealedBox;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,15 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,7 +29,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -233,7 +221,8 @@ public final class Store implements AutoCloseable {
             Certificates.selfSigned(signing, clinicName.strip(), clock.instant());
         store.putSealedMeta(
             "signing",
-            encodeIdentity(new SigningIdentity(signing.getPrivate(), List.of(certificate))));
+            SigningIdentities.encode(
+                new SigningIdentity(signing.getPrivate(), List.of(certificate))));
         store.putSealedMeta(PSEUDONYMS, Aead.newKey());
         store.keyslots.insertPassphraseSlot(1, first, passphrase);
         db.commit();
@@ -1313,7 +1302,7 @@ public final class Store implements AutoCloseable {
 
   public synchronized SigningIdentity signingIdentity() throws IOException {
     checkOpen();
-    return decodeIdentity(openSealedMeta("signing"));
+    return SigningIdentities.decode(openSealedMeta("signing"));
   }
 
   /** Replaces the clinic's signing identity with the first key entry of a PKCS#12 file. */
@@ -1321,76 +1310,10 @@ public final class Store implements AutoCloseable {
       throws IOException, StoreAccessException {
     checkOpen();
     requireDirector();
-    SigningIdentity identity;
-    try (InputStream in = Files.newInputStream(p12)) {
-      KeyStore keyStore = KeyStore.getInstance("PKCS12");
-      keyStore.load(in, password);
-      identity = null;
-      for (String alias : Collections.list(keyStore.aliases())) {
-        if (keyStore.isKeyEntry(alias)) {
-          Key key = keyStore.getKey(alias, password);
-          Certificate[] chain = keyStore.getCertificateChain(alias);
-          if (key instanceof PrivateKey privateKey && chain != null && chain.length > 0) {
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (Certificate certificate : chain) {
-              certificates.add((X509Certificate) certificate);
-            }
-            identity = new SigningIdentity(privateKey, certificates);
-            break;
-          }
-        }
-      }
-    } catch (GeneralSecurityException | ClassCastException e) {
-      throw new IOException(p12.getFileName() + ": not a readable PKCS#12 signing identity", e);
-    }
-    if (identity == null) {
-      throw new IOException(p12.getFileName() + ": holds no private key with a certificate");
-    }
-    byte[] encoded = encodeIdentity(identity);
+    SigningIdentity identity = SigningIdentities.readPkcs12(p12, password);
+    byte[] encoded = SigningIdentities.encode(identity);
     try (WriterLock lock = WriterLock.acquire(dir)) {
       transaction(() -> putSealedMeta("signing", encoded));
-    }
-  }
-
-  private static byte[] encodeIdentity(SigningIdentity identity) throws IOException {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeUTF(identity.key().getAlgorithm());
-      byte[] key = identity.key().getEncoded();
-      out.writeInt(key.length);
-      out.write(key);
-      Aead.wipe(key);
-      out.writeInt(identity.chain().size());
-      for (X509Certificate certificate : identity.chain()) {
-        byte[] der = certificate.getEncoded();
-        out.writeInt(der.length);
-        out.write(der);
-      }
-      return bytes.toByteArray();
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot encode the signing identity", e);
-    }
-  }
-
-  private static SigningIdentity decodeIdentity(byte[] encoded) throws IOException {
-    try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
-      String algorithm = in.readUTF();
-      byte[] key = in.readNBytes(in.readInt());
-      PrivateKey privateKey =
-          KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(key));
-      Aead.wipe(key);
-      CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      int count = in.readInt();
-      List<X509Certificate> chain = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        byte[] der = in.readNBytes(in.readInt());
-        chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
-      }
-      return new SigningIdentity(privateKey, chain);
-    } catch (GeneralSecurityException e) {
-      throw new IntegrityException("store integrity check failed: signing identity");
     }
   }
 
