@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
  * The key material of a rotation: a new master key version with the older ones sealed under it,
@@ -20,37 +21,31 @@ import java.util.TreeMap;
  * dropped and wiped. The store holds the writer lock and runs the transactions.
  */
 final class KeyRotation {
-  /** What a rotation needs of the store beyond {@link StoreState}. */
-  interface Host {
-    /** Makes version the store's current master key version. */
-    void useVersion(int version);
-
-    boolean hasMeta(String name) throws SQLException;
-
-    byte[] openSealedMeta(String name) throws IOException;
-
-    void putSealedMeta(String name, byte[] value) throws SQLException, GeneralSecurityException;
-  }
-
   private final StoreState store;
-  private final Host host;
+  private final IntConsumer useVersion;
+  private final Metadata metadata;
   private final TreeMap<Integer, byte[]> masterKeys;
   private final Map<String, byte[]> derivedKeys;
   private final Keyslots keyslots;
   private final AuditLog auditLog;
   private final Reviews reviews;
 
-  /** masterKeys and derivedKeys are the store's own maps, changed in place. */
+  /**
+   * useVersion makes a version the store's current one; masterKeys and derivedKeys are the store's
+   * own maps, changed in place.
+   */
   KeyRotation(
       StoreState store,
-      Host host,
+      IntConsumer useVersion,
+      Metadata metadata,
       TreeMap<Integer, byte[]> masterKeys,
       Map<String, byte[]> derivedKeys,
       Keyslots keyslots,
       AuditLog auditLog,
       Reviews reviews) {
     this.store = store;
-    this.host = host;
+    this.useVersion = useVersion;
+    this.metadata = metadata;
     this.masterKeys = masterKeys;
     this.derivedKeys = derivedKeys;
     this.keyslots = keyslots;
@@ -63,12 +58,12 @@ final class KeyRotation {
     Map<Integer, byte[]> slotsChecked = verifySlotMacs();
     int newVersion = store.currentVersion() + 1;
     byte[] newKey = Aead.newKey();
-    byte[] clinic = host.openSealedMeta("clinic");
-    byte[] signing = host.openSealedMeta("signing");
+    byte[] clinic = metadata.openSealed("clinic");
+    byte[] signing = metadata.openSealed("signing");
     byte[] pseudonymKey =
-        host.hasMeta(Store.PSEUDONYMS) ? host.openSealedMeta(Store.PSEUDONYMS) : null;
+        metadata.has(Store.PSEUDONYMS) ? metadata.openSealed(Store.PSEUDONYMS) : null;
     masterKeys.put(newVersion, newKey);
-    host.useVersion(newVersion);
+    useVersion.accept(newVersion);
     try (Statement st = store.db().createStatement()) {
       st.executeUpdate("DELETE FROM master_key");
     }
@@ -104,10 +99,10 @@ final class KeyRotation {
         update.executeUpdate();
       }
     }
-    host.putSealedMeta("clinic", clinic);
-    host.putSealedMeta("signing", signing);
+    metadata.putSealed("clinic", clinic);
+    metadata.putSealed("signing", signing);
     if (pseudonymKey != null) {
-      host.putSealedMeta(Store.PSEUDONYMS, pseudonymKey);
+      metadata.putSealed(Store.PSEUDONYMS, pseudonymKey);
     }
   }
 
@@ -116,7 +111,7 @@ final class KeyRotation {
     byte[] abandoned = masterKeys.remove(previousVersion + 1);
     Aead.wipe(abandoned);
     derivedKeys.keySet().removeIf(label -> label.endsWith("/" + (previousVersion + 1)));
-    host.useVersion(previousVersion);
+    useVersion.accept(previousVersion);
   }
 
   /** The slots whose public key is bound to their owner under the current key. */

@@ -63,7 +63,7 @@ public final class Store implements AutoCloseable {
   private static final int FORMAT = 1;
   private static final int ROTATION_BATCH = 1000;
   static final String MACHINE = "machine";
-  private static final String RECORDS_LABEL = "RECORDS";
+  static final String RECORDS_LABEL = "RECORDS";
   static final String PSEUDONYMS = "pseudonyms";
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
@@ -91,6 +91,7 @@ public final class Store implements AutoCloseable {
   private Pseudonyms pseudonyms;
   private final AuditLog auditLog;
   private final Reviews reviews;
+  private final Metadata metadata;
   private final Keyslots keyslots;
   private final KeyRotation rotation;
 
@@ -150,32 +151,18 @@ public final class Store implements AutoCloseable {
         };
     this.auditLog = new AuditLog(db, state);
     this.reviews = new Reviews(db, state);
+    this.metadata = new Metadata(state);
     this.keyslots = new Keyslots(state);
-    KeyRotation.Host rotationHost =
-        new KeyRotation.Host() {
-          @Override
-          public void useVersion(int version) {
-            Store.this.keyVersion = version;
-          }
-
-          @Override
-          public boolean hasMeta(String name) throws SQLException {
-            return Store.this.hasMeta(name);
-          }
-
-          @Override
-          public byte[] openSealedMeta(String name) throws IOException {
-            return Store.this.openSealedMeta(name);
-          }
-
-          @Override
-          public void putSealedMeta(String name, byte[] value)
-              throws SQLException, GeneralSecurityException {
-            Store.this.putSealedMeta(name, value);
-          }
-        };
     this.rotation =
-        new KeyRotation(state, rotationHost, masterKeys, derivedKeys, keyslots, auditLog, reviews);
+        new KeyRotation(
+            state,
+            version -> this.keyVersion = version,
+            metadata,
+            masterKeys,
+            derivedKeys,
+            keyslots,
+            auditLog,
+            reviews);
   }
 
   // ---------------------------------------------------------------- create and open
@@ -212,18 +199,18 @@ public final class Store implements AutoCloseable {
         createSchema(db);
         Store store = new Store(dir, db, storeId, clock, first, 1, 1, keys);
         db.setAutoCommit(false);
-        store.putMeta("format", ByteBuffer.allocate(4).putInt(FORMAT).array());
-        store.putMeta("store_id", storeId);
-        store.putMeta("seq", ByteBuffer.allocate(8).putLong(0).array());
-        store.putSealedMeta("clinic", clinicName.strip().getBytes(StandardCharsets.UTF_8));
+        store.metadata.put("format", ByteBuffer.allocate(4).putInt(FORMAT).array());
+        store.metadata.put("store_id", storeId);
+        store.metadata.put("seq", ByteBuffer.allocate(8).putLong(0).array());
+        store.metadata.putSealed("clinic", clinicName.strip().getBytes(StandardCharsets.UTF_8));
         KeyPair signing = Certificates.newSigningKeyPair();
         X509Certificate certificate =
             Certificates.selfSigned(signing, clinicName.strip(), clock.instant());
-        store.putSealedMeta(
+        store.metadata.putSealed(
             "signing",
             SigningIdentities.encode(
                 new SigningIdentity(signing.getPrivate(), List.of(certificate))));
-        store.putSealedMeta(PSEUDONYMS, Aead.newKey());
+        store.metadata.putSealed(PSEUDONYMS, Aead.newKey());
         store.keyslots.insertPassphraseSlot(1, first, passphrase);
         db.commit();
         db.setAutoCommit(true);
@@ -287,7 +274,7 @@ public final class Store implements AutoCloseable {
     }
     boolean unlocked = false;
     try {
-      byte[] storeId = readMeta(db, "store_id");
+      byte[] storeId = Metadata.read(db, "store_id");
       List<Callable<Slot>> attempts = new ArrayList<>();
       try (Statement st = db.createStatement();
           ResultSet rs =
@@ -356,7 +343,7 @@ public final class Store implements AutoCloseable {
       keys.put(version, key);
       Store store = new Store(dir, db, storeId, clock, found.user, found.slot, version, keys);
       store.rotation.loadOldMasterKeys();
-      store.clinicName = new String(store.openSealedMeta("clinic"), StandardCharsets.UTF_8);
+      store.clinicName = new String(store.metadata.openSealed("clinic"), StandardCharsets.UTF_8);
       store.resumeRotation();
       store.ensurePseudonymKey();
       store.foldFailedUnlocks();
@@ -541,19 +528,19 @@ public final class Store implements AutoCloseable {
 
   /** Stores created before pseudonyms, reviews and audit existed get them at the first unlock. */
   private void ensurePseudonymKey() throws SQLException, IOException {
-    if (!hasMeta(PSEUDONYMS) || !hasTable("audit_pending") || !hasTable("decision")) {
+    if (!metadata.has(PSEUDONYMS) || !hasTable("audit_pending") || !hasTable("decision")) {
       try (WriterLock lock = WriterLock.acquire(dir)) {
         transaction(
             () -> {
               AuditLog.createTables(db);
               Reviews.createTables(db);
-              if (!hasMeta(PSEUDONYMS)) {
-                putSealedMeta(PSEUDONYMS, Aead.newKey());
+              if (!metadata.has(PSEUDONYMS)) {
+                metadata.putSealed(PSEUDONYMS, Aead.newKey());
               }
             });
       }
     }
-    byte[] secret = openSealedMeta(PSEUDONYMS);
+    byte[] secret = metadata.openSealed(PSEUDONYMS);
     pseudonyms = new Pseudonyms(secret, storeId);
     Aead.wipe(secret);
   }
@@ -728,15 +715,6 @@ public final class Store implements AutoCloseable {
 
   private String referenceOf(String idOrReference) {
     return idOrReference.startsWith("R-") ? idOrReference : pseudonyms.reference(idOrReference);
-  }
-
-  private boolean hasMeta(String name) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM meta WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 
   // ---------------------------------------------------------------- records
@@ -1015,7 +993,7 @@ public final class Store implements AutoCloseable {
   public synchronized long changeSequence() throws IOException {
     checkOpen();
     try {
-      return ByteBuffer.wrap(readMeta(db, "seq")).getLong();
+      return ByteBuffer.wrap(Metadata.read(db, "seq")).getLong();
     } catch (SQLException e) {
       throw sqlFailure(e);
     }
@@ -1302,7 +1280,7 @@ public final class Store implements AutoCloseable {
 
   public synchronized SigningIdentity signingIdentity() throws IOException {
     checkOpen();
-    return SigningIdentities.decode(openSealedMeta("signing"));
+    return SigningIdentities.decode(metadata.openSealed("signing"));
   }
 
   /** Replaces the clinic's signing identity with the first key entry of a PKCS#12 file. */
@@ -1313,7 +1291,7 @@ public final class Store implements AutoCloseable {
     SigningIdentity identity = SigningIdentities.readPkcs12(p12, password);
     byte[] encoded = SigningIdentities.encode(identity);
     try (WriterLock lock = WriterLock.acquire(dir)) {
-      transaction(() -> putSealedMeta("signing", encoded));
+      transaction(() -> metadata.putSealed("signing", encoded));
     }
   }
 
@@ -1341,7 +1319,7 @@ public final class Store implements AutoCloseable {
         rs.next();
         nextRow = rs.getLong(1);
       }
-      seq = ByteBuffer.wrap(readMeta(db, "seq")).getLong();
+      seq = ByteBuffer.wrap(Metadata.read(db, "seq")).getLong();
     }
 
     /** Writes the record unless it is unchanged; returns what was stored, or null. */
@@ -1434,7 +1412,7 @@ public final class Store implements AutoCloseable {
     }
 
     void finish() throws SQLException {
-      putMeta("seq", ByteBuffer.allocate(8).putLong(seq).array());
+      metadata.put("seq", ByteBuffer.allocate(8).putLong(seq).array());
     }
   }
 
@@ -1555,63 +1533,6 @@ public final class Store implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is not available", e);
     }
-  }
-
-  // ---------------------------------------------------------------- metadata
-
-  private static byte[] readMeta(Connection db, String name) throws SQLException, IOException {
-    try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new IntegrityException("store integrity check failed: metadata " + name);
-        }
-        return rs.getBytes(1);
-      }
-    }
-  }
-
-  private void putMeta(String name, byte[] value) throws SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement("INSERT OR REPLACE INTO meta(name, value) VALUES (?, ?)")) {
-      ps.setString(1, name);
-      ps.setBytes(2, value);
-      ps.executeUpdate();
-    }
-  }
-
-  private void putSealedMeta(String name, byte[] value)
-      throws SQLException, GeneralSecurityException {
-    byte[] sealed =
-        Aead.seal(derivedKey(keyVersion, RECORDS_LABEL), value, metaAad(name, keyVersion));
-    putMeta(name, ByteBuffer.allocate(4 + sealed.length).putInt(keyVersion).put(sealed).array());
-  }
-
-  private byte[] openSealedMeta(String name) throws IOException {
-    try {
-      ByteBuffer stored = ByteBuffer.wrap(readMeta(db, name));
-      int version = stored.getInt();
-      byte[] sealed = new byte[stored.remaining()];
-      stored.get(sealed);
-      byte[] key = derivedKey(version, RECORDS_LABEL);
-      if (key == null) {
-        throw new GeneralSecurityException("unknown key version");
-      }
-      return Aead.open(key, sealed, metaAad(name, version));
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new IntegrityException("store integrity check failed: metadata " + name);
-    }
-  }
-
-  private byte[] metaAad(String name, int version) {
-    byte[] label = ("dualcheck-meta\u0000" + name).getBytes(StandardCharsets.US_ASCII);
-    return ByteBuffer.allocate(storeId.length + label.length + 4)
-        .put(storeId)
-        .put(label)
-        .putInt(version)
-        .array();
   }
 
   // ---------------------------------------------------------------- plumbing
