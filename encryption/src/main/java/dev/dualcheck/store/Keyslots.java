@@ -5,6 +5,7 @@ import dev.dualcheck.crypto.Argon2id;
 import dev.dualcheck.crypto.Hkdf;
 import dev.dualcheck.crypto.SealedBox;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,19 +13,28 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keyslots: one per user (Argon2id passphrase) and an optional machine slot (key file), each
- * sealing the current master key and bound to its owner by a MAC. The store checks the caller's
- * access first; these methods take the writer lock where they write.
+ * sealing the current master key and bound to its owner by a MAC: opened on unlock, written when
+ * users, passphrases or the machine key change. The store checks the caller's access first; these
+ * methods take the writer lock where they write.
  */
 // try-with-resources holds the writer lock for the block; the lock itself is never used
 @SuppressWarnings("try")
@@ -35,6 +45,122 @@ final class Keyslots {
 
   Keyslots(StoreState store) {
     this.store = store;
+  }
+
+  /** The keyslot that opened: its number, its owner and the master payload it sealed. */
+  record Slot(int slot, User user, byte[] master) {}
+
+  /**
+   * Tries every user keyslot with the passphrase, or the machine keyslot with the key file's key;
+   * null if none opens.
+   */
+  static Slot unlock(Connection db, byte[] storeId, char[] passphrase, byte[] fileKey)
+      throws SQLException, IOException {
+    List<Callable<Slot>> attempts = new ArrayList<>();
+    try (Statement st = db.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT slot, kind, user_name, role, staff_id, kdf_type, kdf_memory_kib,"
+                    + " kdf_iterations, kdf_parallelism, kdf_salt, wrapped_private,"
+                    + " wrapped_master FROM keyslot ORDER BY slot")) {
+      while (rs.next()) {
+        boolean machineSlot = Store.MACHINE.equals(rs.getString("kind"));
+        if (machineSlot != (fileKey != null)) {
+          continue;
+        }
+        User owner =
+            new User(
+                rs.getString("user_name"),
+                Role.valueOf(rs.getString("role")),
+                rs.getString("staff_id"));
+        int slotNo = rs.getInt("slot");
+        byte[] aad = slotAad(storeId, slotNo, rs.getString("kind"), owner);
+        byte[] wrappedPrivate = rs.getBytes("wrapped_private");
+        byte[] wrappedMaster = rs.getBytes("wrapped_master");
+        Callable<byte[]> kek;
+        if (machineSlot) {
+          kek = () -> Hkdf.derive(fileKey, storeId, "machine keyslot");
+        } else {
+          if (!Argon2id.type().equals(rs.getString("kdf_type"))) {
+            continue;
+          }
+          Argon2id kdf;
+          try {
+            kdf =
+                new Argon2id(
+                    rs.getInt("kdf_memory_kib"),
+                    rs.getInt("kdf_iterations"),
+                    rs.getInt("kdf_parallelism"),
+                    rs.getBytes("kdf_salt"));
+          } catch (IllegalArgumentException weakened) {
+            continue;
+          }
+          kek = () -> kdf.deriveKey(passphrase);
+        }
+        attempts.add(
+            () -> {
+              byte[] master = openSlot(kek.call(), wrappedPrivate, wrappedMaster, aad);
+              return master == null ? null : new Slot(slotNo, owner, master);
+            });
+      }
+    }
+    return firstUnlocked(attempts);
+  }
+
+  /**
+   * Tries the keyslots on all cores at once (each Argon2id run takes a few hundred milliseconds),
+   * so unlocking stays near one derivation's time with a handful of users.
+   */
+  private static Slot firstUnlocked(List<Callable<Slot>> attempts) throws IOException {
+    if (attempts.size() == 1) {
+      try {
+        return attempts.get(0).call();
+      } catch (Exception e) {
+        throw new IOException("cannot unlock the store", e);
+      }
+    }
+    int threads = Math.min(attempts.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, threads),
+            task -> {
+              Thread thread = new Thread(task, "dualcheck-unlock");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      CompletionService<Slot> results = new ExecutorCompletionService<>(pool);
+      attempts.forEach(results::submit);
+      for (int i = 0; i < attempts.size(); i++) {
+        Slot slot = results.take().get();
+        if (slot != null) {
+          return slot;
+        }
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while unlocking the store");
+    } catch (ExecutionException e) {
+      throw new IOException("cannot unlock the store", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The sealed master key of a slot, or null if the key does not open it. */
+  private static byte[] openSlot(
+      byte[] kek, byte[] wrappedPrivate, byte[] wrappedMaster, byte[] aad) {
+    byte[] privateBytes = null;
+    try {
+      privateBytes = Aead.open(kek, wrappedPrivate, aad);
+      PrivateKey slotKey = SealedBox.privateKey(privateBytes);
+      return SealedBox.open(slotKey, wrappedMaster, aad);
+    } catch (GeneralSecurityException e) {
+      return null;
+    } finally {
+      Aead.wipe(kek, privateBytes);
+    }
   }
 
   void addUser(String name, Role role, String staffId, char[] passphrase) throws IOException {

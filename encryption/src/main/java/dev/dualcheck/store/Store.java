@@ -1,12 +1,9 @@
 package dev.dualcheck.store;
 
 import dev.dualcheck.crypto.Aead;
-import dev.dualcheck.crypto.Argon2id;
 import dev.dualcheck.crypto.Certificates;
 import dev.dualcheck.crypto.Hkdf;
-import dev.dualcheck.crypto.SealedBox;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,12 +37,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -275,55 +265,7 @@ public final class Store implements AutoCloseable {
     boolean unlocked = false;
     try {
       byte[] storeId = Metadata.read(db, "store_id");
-      List<Callable<Slot>> attempts = new ArrayList<>();
-      try (Statement st = db.createStatement();
-          ResultSet rs =
-              st.executeQuery(
-                  "SELECT slot, kind, user_name, role, staff_id, kdf_type, kdf_memory_kib,"
-                      + " kdf_iterations, kdf_parallelism, kdf_salt, wrapped_private,"
-                      + " wrapped_master FROM keyslot ORDER BY slot")) {
-        while (rs.next()) {
-          boolean machineSlot = MACHINE.equals(rs.getString("kind"));
-          if (machineSlot != (fileKey != null)) {
-            continue;
-          }
-          User owner =
-              new User(
-                  rs.getString("user_name"),
-                  Role.valueOf(rs.getString("role")),
-                  rs.getString("staff_id"));
-          int slotNo = rs.getInt("slot");
-          byte[] aad = Keyslots.slotAad(storeId, slotNo, rs.getString("kind"), owner);
-          byte[] wrappedPrivate = rs.getBytes("wrapped_private");
-          byte[] wrappedMaster = rs.getBytes("wrapped_master");
-          Callable<byte[]> kek;
-          if (machineSlot) {
-            kek = () -> Hkdf.derive(fileKey, storeId, "machine keyslot");
-          } else {
-            if (!Argon2id.type().equals(rs.getString("kdf_type"))) {
-              continue;
-            }
-            Argon2id kdf;
-            try {
-              kdf =
-                  new Argon2id(
-                      rs.getInt("kdf_memory_kib"),
-                      rs.getInt("kdf_iterations"),
-                      rs.getInt("kdf_parallelism"),
-                      rs.getBytes("kdf_salt"));
-            } catch (IllegalArgumentException weakened) {
-              continue;
-            }
-            kek = () -> kdf.deriveKey(passphrase);
-          }
-          attempts.add(
-              () -> {
-                byte[] master = openSlot(kek.call(), wrappedPrivate, wrappedMaster, aad);
-                return master == null ? null : new Slot(slotNo, owner, master);
-              });
-        }
-      }
-      Slot found = firstUnlocked(attempts);
+      Keyslots.Slot found = Keyslots.unlock(db, storeId, passphrase, fileKey);
       if (found == null) {
         try {
           AuditLog.recordFailedUnlock(
@@ -334,14 +276,14 @@ public final class Store implements AutoCloseable {
         throw new StoreAccessException(
             fileKey != null ? "the key file does not unlock this store" : "wrong passphrase");
       }
-      ByteBuffer master = ByteBuffer.wrap(found.master);
+      ByteBuffer master = ByteBuffer.wrap(found.master());
       int version = master.getInt();
       byte[] key = new byte[Aead.KEY_BYTES];
       master.get(key);
-      Aead.wipe(found.master);
+      Aead.wipe(found.master());
       TreeMap<Integer, byte[]> keys = new TreeMap<>();
       keys.put(version, key);
-      Store store = new Store(dir, db, storeId, clock, found.user, found.slot, version, keys);
+      Store store = new Store(dir, db, storeId, clock, found.user(), found.slot(), version, keys);
       store.rotation.loadOldMasterKeys();
       store.clinicName = new String(store.metadata.openSealed("clinic"), StandardCharsets.UTF_8);
       store.resumeRotation();
@@ -359,64 +301,6 @@ public final class Store implements AutoCloseable {
           // nothing more to do: the store stays locked
         }
       }
-    }
-  }
-
-  private record Slot(int slot, User user, byte[] master) {}
-
-  /**
-   * Tries the keyslots on all cores at once (each Argon2id run takes a few hundred milliseconds),
-   * so unlocking stays near one derivation's time with a handful of users.
-   */
-  private static Slot firstUnlocked(List<Callable<Slot>> attempts) throws IOException {
-    if (attempts.size() == 1) {
-      try {
-        return attempts.get(0).call();
-      } catch (Exception e) {
-        throw new IOException("cannot unlock the store", e);
-      }
-    }
-    int threads = Math.min(attempts.size(), Runtime.getRuntime().availableProcessors());
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.max(1, threads),
-            task -> {
-              Thread thread = new Thread(task, "dualcheck-unlock");
-              thread.setDaemon(true);
-              return thread;
-            });
-    try {
-      CompletionService<Slot> results = new ExecutorCompletionService<>(pool);
-      attempts.forEach(results::submit);
-      for (int i = 0; i < attempts.size(); i++) {
-        Slot slot = results.take().get();
-        if (slot != null) {
-          return slot;
-        }
-      }
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while unlocking the store");
-    } catch (ExecutionException e) {
-      throw new IOException("cannot unlock the store", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** The sealed master key of a slot, or null if the key does not open it. */
-  private static byte[] openSlot(
-      byte[] kek, byte[] wrappedPrivate, byte[] wrappedMaster, byte[] aad) {
-    byte[] privateBytes = null;
-    try {
-      privateBytes = Aead.open(kek, wrappedPrivate, aad);
-      PrivateKey slotKey = SealedBox.privateKey(privateBytes);
-      return SealedBox.open(slotKey, wrappedMaster, aad);
-    } catch (GeneralSecurityException e) {
-      return null;
-    } finally {
-      Aead.wipe(kek, privateBytes);
     }
   }
 
