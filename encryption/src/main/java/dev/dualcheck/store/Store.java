@@ -1,17 +1,9 @@
 package dev.dualcheck.store;
 
 import dev.dualcheck.crypto.Aead;
-import dev.dualcheck.crypto.Argon2id;
 import dev.dualcheck.crypto.Certificates;
 import dev.dualcheck.crypto.Hkdf;
-import dev.dualcheck.crypto.SealedBox;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,15 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -53,12 +37,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -74,13 +52,12 @@ public final class Store implements AutoCloseable {
   static final String DB_FILE = "store.db";
   private static final int FORMAT = 1;
   private static final int ROTATION_BATCH = 1000;
-  private static final String MACHINE = "machine";
-  private static final String RECORDS_LABEL = "RECORDS";
-  private static final String KEYSLOT_LABEL = "KEYSLOT";
-  private static final String PSEUDONYMS = "pseudonyms";
+  static final String MACHINE = "machine";
+  static final String RECORDS_LABEL = "RECORDS";
+  static final String PSEUDONYMS = "pseudonyms";
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+  static final Set<PosixFilePermission> OWNER_ONLY_FILE =
       PosixFilePermissions.fromString("rw-------");
 
   private final Path dir;
@@ -104,6 +81,9 @@ public final class Store implements AutoCloseable {
   private Pseudonyms pseudonyms;
   private final AuditLog auditLog;
   private final Reviews reviews;
+  private final Metadata metadata;
+  private final Keyslots keyslots;
+  private final KeyRotation rotation;
 
   private Store(
       Path dir,
@@ -122,8 +102,8 @@ public final class Store implements AutoCloseable {
     this.slot = slot;
     this.keyVersion = keyVersion;
     this.masterKeys = masterKeys;
-    KeyRing keyRing =
-        new KeyRing() {
+    StoreState state =
+        new StoreState() {
           @Override
           public byte[] key(int version, String label) {
             return derivedKey(version, label);
@@ -138,9 +118,41 @@ public final class Store implements AutoCloseable {
           public byte[] storeId() {
             return storeId;
           }
+
+          @Override
+          public Connection db() {
+            return db;
+          }
+
+          @Override
+          public Path dir() {
+            return dir;
+          }
+
+          @Override
+          public byte[] masterKey(int version) {
+            return masterKeys.get(version);
+          }
+
+          @Override
+          public void transaction(StoreState.Work work) throws IOException {
+            Store.this.transaction(work);
+          }
         };
-    this.auditLog = new AuditLog(db, keyRing);
-    this.reviews = new Reviews(db, keyRing);
+    this.auditLog = new AuditLog(db, state);
+    this.reviews = new Reviews(db, state);
+    this.metadata = new Metadata(state);
+    this.keyslots = new Keyslots(state);
+    this.rotation =
+        new KeyRotation(
+            state,
+            version -> this.keyVersion = version,
+            metadata,
+            masterKeys,
+            derivedKeys,
+            keyslots,
+            auditLog,
+            reviews);
   }
 
   // ---------------------------------------------------------------- create and open
@@ -177,18 +189,19 @@ public final class Store implements AutoCloseable {
         createSchema(db);
         Store store = new Store(dir, db, storeId, clock, first, 1, 1, keys);
         db.setAutoCommit(false);
-        store.putMeta("format", ByteBuffer.allocate(4).putInt(FORMAT).array());
-        store.putMeta("store_id", storeId);
-        store.putMeta("seq", ByteBuffer.allocate(8).putLong(0).array());
-        store.putSealedMeta("clinic", clinicName.strip().getBytes(StandardCharsets.UTF_8));
+        store.metadata.put("format", ByteBuffer.allocate(4).putInt(FORMAT).array());
+        store.metadata.put("store_id", storeId);
+        store.metadata.put("seq", ByteBuffer.allocate(8).putLong(0).array());
+        store.metadata.putSealed("clinic", clinicName.strip().getBytes(StandardCharsets.UTF_8));
         KeyPair signing = Certificates.newSigningKeyPair();
         X509Certificate certificate =
             Certificates.selfSigned(signing, clinicName.strip(), clock.instant());
-        store.putSealedMeta(
+        store.metadata.putSealed(
             "signing",
-            encodeIdentity(new SigningIdentity(signing.getPrivate(), List.of(certificate))));
-        store.putSealedMeta(PSEUDONYMS, Aead.newKey());
-        store.insertPassphraseSlot(1, first, passphrase);
+            SigningIdentities.encode(
+                new SigningIdentity(signing.getPrivate(), List.of(certificate))));
+        store.metadata.putSealed(PSEUDONYMS, Aead.newKey());
+        store.keyslots.insertPassphraseSlot(1, first, passphrase);
         db.commit();
         db.setAutoCommit(true);
         try (Statement st = db.createStatement()) {
@@ -251,56 +264,8 @@ public final class Store implements AutoCloseable {
     }
     boolean unlocked = false;
     try {
-      byte[] storeId = readMeta(db, "store_id");
-      List<Callable<Slot>> attempts = new ArrayList<>();
-      try (Statement st = db.createStatement();
-          ResultSet rs =
-              st.executeQuery(
-                  "SELECT slot, kind, user_name, role, staff_id, kdf_type, kdf_memory_kib,"
-                      + " kdf_iterations, kdf_parallelism, kdf_salt, wrapped_private,"
-                      + " wrapped_master FROM keyslot ORDER BY slot")) {
-        while (rs.next()) {
-          boolean machineSlot = MACHINE.equals(rs.getString("kind"));
-          if (machineSlot != (fileKey != null)) {
-            continue;
-          }
-          User owner =
-              new User(
-                  rs.getString("user_name"),
-                  Role.valueOf(rs.getString("role")),
-                  rs.getString("staff_id"));
-          int slotNo = rs.getInt("slot");
-          byte[] aad = slotAad(storeId, slotNo, rs.getString("kind"), owner);
-          byte[] wrappedPrivate = rs.getBytes("wrapped_private");
-          byte[] wrappedMaster = rs.getBytes("wrapped_master");
-          Callable<byte[]> kek;
-          if (machineSlot) {
-            kek = () -> Hkdf.derive(fileKey, storeId, "machine keyslot");
-          } else {
-            if (!Argon2id.type().equals(rs.getString("kdf_type"))) {
-              continue;
-            }
-            Argon2id kdf;
-            try {
-              kdf =
-                  new Argon2id(
-                      rs.getInt("kdf_memory_kib"),
-                      rs.getInt("kdf_iterations"),
-                      rs.getInt("kdf_parallelism"),
-                      rs.getBytes("kdf_salt"));
-            } catch (IllegalArgumentException weakened) {
-              continue;
-            }
-            kek = () -> kdf.deriveKey(passphrase);
-          }
-          attempts.add(
-              () -> {
-                byte[] master = openSlot(kek.call(), wrappedPrivate, wrappedMaster, aad);
-                return master == null ? null : new Slot(slotNo, owner, master);
-              });
-        }
-      }
-      Slot found = firstUnlocked(attempts);
+      byte[] storeId = Metadata.read(db, "store_id");
+      Keyslots.Slot found = Keyslots.unlock(db, storeId, passphrase, fileKey);
       if (found == null) {
         try {
           AuditLog.recordFailedUnlock(
@@ -311,16 +276,16 @@ public final class Store implements AutoCloseable {
         throw new StoreAccessException(
             fileKey != null ? "the key file does not unlock this store" : "wrong passphrase");
       }
-      ByteBuffer master = ByteBuffer.wrap(found.master);
+      ByteBuffer master = ByteBuffer.wrap(found.master());
       int version = master.getInt();
       byte[] key = new byte[Aead.KEY_BYTES];
       master.get(key);
-      Aead.wipe(found.master);
+      Aead.wipe(found.master());
       TreeMap<Integer, byte[]> keys = new TreeMap<>();
       keys.put(version, key);
-      Store store = new Store(dir, db, storeId, clock, found.user, found.slot, version, keys);
-      store.loadOldMasterKeys();
-      store.clinicName = new String(store.openSealedMeta("clinic"), StandardCharsets.UTF_8);
+      Store store = new Store(dir, db, storeId, clock, found.user(), found.slot(), version, keys);
+      store.rotation.loadOldMasterKeys();
+      store.clinicName = new String(store.metadata.openSealed("clinic"), StandardCharsets.UTF_8);
       store.resumeRotation();
       store.ensurePseudonymKey();
       store.foldFailedUnlocks();
@@ -336,64 +301,6 @@ public final class Store implements AutoCloseable {
           // nothing more to do: the store stays locked
         }
       }
-    }
-  }
-
-  private record Slot(int slot, User user, byte[] master) {}
-
-  /**
-   * Tries the keyslots on all cores at once (each Argon2id run takes a few hundred milliseconds),
-   * so unlocking stays near one derivation's time with a handful of users.
-   */
-  private static Slot firstUnlocked(List<Callable<Slot>> attempts) throws IOException {
-    if (attempts.size() == 1) {
-      try {
-        return attempts.get(0).call();
-      } catch (Exception e) {
-        throw new IOException("cannot unlock the store", e);
-      }
-    }
-    int threads = Math.min(attempts.size(), Runtime.getRuntime().availableProcessors());
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.max(1, threads),
-            task -> {
-              Thread thread = new Thread(task, "dualcheck-unlock");
-              thread.setDaemon(true);
-              return thread;
-            });
-    try {
-      CompletionService<Slot> results = new ExecutorCompletionService<>(pool);
-      attempts.forEach(results::submit);
-      for (int i = 0; i < attempts.size(); i++) {
-        Slot slot = results.take().get();
-        if (slot != null) {
-          return slot;
-        }
-      }
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while unlocking the store");
-    } catch (ExecutionException e) {
-      throw new IOException("cannot unlock the store", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** The sealed master key of a slot, or null if the key does not open it. */
-  private static byte[] openSlot(
-      byte[] kek, byte[] wrappedPrivate, byte[] wrappedMaster, byte[] aad) {
-    byte[] privateBytes = null;
-    try {
-      privateBytes = Aead.open(kek, wrappedPrivate, aad);
-      PrivateKey slotKey = SealedBox.privateKey(privateBytes);
-      return SealedBox.open(slotKey, wrappedMaster, aad);
-    } catch (GeneralSecurityException e) {
-      return null;
-    } finally {
-      Aead.wipe(kek, privateBytes);
     }
   }
 
@@ -505,19 +412,19 @@ public final class Store implements AutoCloseable {
 
   /** Stores created before pseudonyms, reviews and audit existed get them at the first unlock. */
   private void ensurePseudonymKey() throws SQLException, IOException {
-    if (!hasMeta(PSEUDONYMS) || !hasTable("audit_pending") || !hasTable("decision")) {
+    if (!metadata.has(PSEUDONYMS) || !hasTable("audit_pending") || !hasTable("decision")) {
       try (WriterLock lock = WriterLock.acquire(dir)) {
         transaction(
             () -> {
               AuditLog.createTables(db);
               Reviews.createTables(db);
-              if (!hasMeta(PSEUDONYMS)) {
-                putSealedMeta(PSEUDONYMS, Aead.newKey());
+              if (!metadata.has(PSEUDONYMS)) {
+                metadata.putSealed(PSEUDONYMS, Aead.newKey());
               }
             });
       }
     }
-    byte[] secret = openSealedMeta(PSEUDONYMS);
+    byte[] secret = metadata.openSealed(PSEUDONYMS);
     pseudonyms = new Pseudonyms(secret, storeId);
     Aead.wipe(secret);
   }
@@ -692,15 +599,6 @@ public final class Store implements AutoCloseable {
 
   private String referenceOf(String idOrReference) {
     return idOrReference.startsWith("R-") ? idOrReference : pseudonyms.reference(idOrReference);
-  }
-
-  private boolean hasMeta(String name) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM meta WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 
   // ---------------------------------------------------------------- records
@@ -979,7 +877,7 @@ public final class Store implements AutoCloseable {
   public synchronized long changeSequence() throws IOException {
     checkOpen();
     try {
-      return ByteBuffer.wrap(readMeta(db, "seq")).getLong();
+      return ByteBuffer.wrap(Metadata.read(db, "seq")).getLong();
     } catch (SQLException e) {
       throw sqlFailure(e);
     }
@@ -1122,15 +1020,7 @@ public final class Store implements AutoCloseable {
     checkOpen();
     requireDirector();
     requireName(name);
-    try (WriterLock lock = WriterLock.acquire(dir)) {
-      if (listUsers().stream().anyMatch(u -> u.name().equals(name))) {
-        throw new IllegalArgumentException("a user with that name already exists");
-      }
-      transaction(
-          () ->
-              insertPassphraseSlot(
-                  nextSlot(), new User(name, role, blankToNull(staffId)), passphrase));
-    }
+    keyslots.addUser(name, role, staffId, passphrase);
   }
 
   /**
@@ -1139,59 +1029,20 @@ public final class Store implements AutoCloseable {
   public synchronized void removeUser(String name) throws IOException, StoreAccessException {
     checkOpen();
     requireDirector();
-    try (WriterLock lock = WriterLock.acquire(dir)) {
-      List<User> users = listUsers();
-      User removed =
-          users.stream()
-              .filter(u -> u.name().equals(name))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("no user with that name"));
-      if (removed.role() == Role.DIRECTOR
-          && users.stream().filter(u -> u.role() == Role.DIRECTOR).count() == 1) {
-        throw new IllegalArgumentException("cannot remove the last director");
-      }
-      transaction(
-          () -> {
-            try (PreparedStatement ps =
-                db.prepareStatement("DELETE FROM keyslot WHERE kind = 'user' AND user_name = ?")) {
-              ps.setString(1, name);
-              ps.executeUpdate();
-            }
-          });
-    }
+    keyslots.removeUser(name);
   }
 
   /** The users holding a keyslot (not the machine); never a secret. */
   public synchronized List<User> listUsers() throws IOException {
     checkOpen();
-    List<User> users = new ArrayList<>();
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT user_name, role, staff_id FROM keyslot WHERE kind = 'user' ORDER BY slot")) {
-      while (rs.next()) {
-        users.add(new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)));
-      }
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    }
-    return users;
+    return keyslots.listUsers();
   }
 
   /** Replaces the current user's keyslot with one under the new passphrase. */
   public synchronized void changePassphrase(char[] newPassphrase)
       throws IOException, StoreAccessException {
     checkOpen();
-    if (MACHINE.equals(user.name()) && slotKind(slot).equals(MACHINE)) {
-      throw new StoreAccessException("the machine key has no passphrase");
-    }
-    try (WriterLock lock = WriterLock.acquire(dir)) {
-      transaction(
-          () -> {
-            deleteSlot(slot);
-            insertPassphraseSlot(slot, user, newPassphrase);
-          });
-    }
+    keyslots.changePassphrase(slot, user, newPassphrase);
   }
 
   /**
@@ -1201,135 +1052,7 @@ public final class Store implements AutoCloseable {
   public synchronized void addMachineKey(Path keyFile) throws IOException, StoreAccessException {
     checkOpen();
     requireDirector();
-    byte[] fileKey = Aead.newKey();
-    try (WriterLock lock = WriterLock.acquire(dir)) {
-      Files.write(
-          Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)),
-          fileKey);
-      transaction(
-          () -> {
-            try (Statement st = db.createStatement()) {
-              st.executeUpdate("DELETE FROM keyslot WHERE kind = 'machine'");
-            }
-            insertSlot(
-                nextSlot(),
-                MACHINE,
-                new User(MACHINE, Role.DIRECTOR, null),
-                null,
-                Hkdf.derive(fileKey, storeId, "machine keyslot"));
-          });
-    } catch (UnsupportedOperationException e) {
-      throw new IOException("the key file needs a POSIX file system", e);
-    } finally {
-      Aead.wipe(fileKey);
-    }
-  }
-
-  private void insertPassphraseSlot(int slotNo, User owner, char[] passphrase)
-      throws SQLException, GeneralSecurityException {
-    if (passphrase == null || passphrase.length == 0) {
-      throw new IllegalArgumentException("the passphrase is empty");
-    }
-    Argon2id kdf = Argon2id.withNewSalt();
-    insertSlot(slotNo, "user", owner, kdf, kdf.deriveKey(passphrase));
-  }
-
-  private void insertSlot(int slotNo, String kind, User owner, Argon2id kdf, byte[] kek)
-      throws SQLException, GeneralSecurityException {
-    byte[] aad = slotAad(storeId, slotNo, kind, owner);
-    KeyPair slotKeys = SealedBox.newKeyPair();
-    byte[] privateBytes = slotKeys.getPrivate().getEncoded();
-    byte[] publicKey = slotKeys.getPublic().getEncoded();
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "INSERT INTO keyslot(slot, kind, user_name, role, staff_id, kdf_type, kdf_memory_kib,"
-                + " kdf_iterations, kdf_parallelism, kdf_salt, public_key, wrapped_private,"
-                + " wrapped_master, mac) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-      ps.setInt(1, slotNo);
-      ps.setString(2, kind);
-      ps.setString(3, owner.name());
-      ps.setString(4, owner.role().name());
-      ps.setString(5, owner.staffId());
-      ps.setString(6, kdf == null ? null : Argon2id.type());
-      if (kdf == null) {
-        for (int i = 7; i <= 10; i++) {
-          ps.setNull(i, java.sql.Types.NULL);
-        }
-      } else {
-        ps.setInt(7, kdf.memoryKib());
-        ps.setInt(8, kdf.iterations());
-        ps.setInt(9, kdf.parallelism());
-        ps.setBytes(10, kdf.salt());
-      }
-      ps.setBytes(11, publicKey);
-      ps.setBytes(12, Aead.seal(kek, privateBytes, aad));
-      ps.setBytes(13, SealedBox.seal(slotKeys.getPublic(), masterPayload(), aad));
-      ps.setBytes(14, slotMac(slotNo, kind, owner, publicKey));
-      ps.executeUpdate();
-    } finally {
-      Aead.wipe(kek, privateBytes);
-    }
-  }
-
-  private byte[] masterPayload() {
-    return ByteBuffer.allocate(4 + Aead.KEY_BYTES)
-        .putInt(keyVersion)
-        .put(masterKeys.get(keyVersion))
-        .array();
-  }
-
-  /** Binds a slot's public key to its owner under the master key, checked before re-wrapping. */
-  private byte[] slotMac(int slotNo, String kind, User owner, byte[] publicKey) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(derivedKey(keyVersion, KEYSLOT_LABEL), "HmacSHA256"));
-      mac.update(slotAad(storeId, slotNo, kind, owner));
-      return mac.doFinal(publicKey);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
-  }
-
-  private static byte[] slotAad(byte[] storeId, int slotNo, String kind, User owner) {
-    String label =
-        "dualcheck-keyslot\u0000"
-            + slotNo
-            + "\u0000"
-            + kind
-            + "\u0000"
-            + owner.name()
-            + "\u0000"
-            + owner.role()
-            + "\u0000"
-            + (owner.staffId() == null ? "" : owner.staffId());
-    byte[] text = label.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(storeId.length + text.length).put(storeId).put(text).array();
-  }
-
-  private int nextSlot() throws SQLException {
-    try (Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT coalesce(max(slot), 0) + 1 FROM keyslot")) {
-      rs.next();
-      return rs.getInt(1);
-    }
-  }
-
-  private String slotKind(int slotNo) throws IOException {
-    try (PreparedStatement ps = db.prepareStatement("SELECT kind FROM keyslot WHERE slot = ?")) {
-      ps.setInt(1, slotNo);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : "";
-      }
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    }
-  }
-
-  private void deleteSlot(int slotNo) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement("DELETE FROM keyslot WHERE slot = ?")) {
-      ps.setInt(1, slotNo);
-      ps.executeUpdate();
-    }
+    keyslots.addMachineKey(keyFile);
   }
 
   // ---------------------------------------------------------------- rotation
@@ -1346,85 +1069,20 @@ public final class Store implements AutoCloseable {
     try (WriterLock lock = WriterLock.acquire(dir)) {
       int previousVersion = keyVersion;
       try {
-        transaction(this::startRotation);
+        transaction(rotation::start);
       } catch (IOException | RuntimeException e) {
         // rolled back on disk: forget the new key in memory too
-        byte[] abandoned = masterKeys.remove(previousVersion + 1);
-        Aead.wipe(abandoned);
-        derivedKeys.keySet().removeIf(label -> label.endsWith("/" + (previousVersion + 1)));
-        keyVersion = previousVersion;
+        rotation.abandon(previousVersion);
         throw e;
       }
       reencryptAll(listener);
     }
   }
 
-  private void startRotation() throws SQLException, GeneralSecurityException, IOException {
-    Map<Integer, byte[]> slotsChecked = verifySlotMacs();
-    int newVersion = keyVersion + 1;
-    byte[] newKey = Aead.newKey();
-    byte[] clinic = openSealedMeta("clinic");
-    byte[] signing = openSealedMeta("signing");
-    byte[] pseudonymKey = hasMeta(PSEUDONYMS) ? openSealedMeta(PSEUDONYMS) : null;
-    masterKeys.put(newVersion, newKey);
-    keyVersion = newVersion;
-    try (Statement st = db.createStatement()) {
-      st.executeUpdate("DELETE FROM master_key");
-    }
-    for (Map.Entry<Integer, byte[]> old : masterKeys.headMap(newVersion).entrySet()) {
-      try (PreparedStatement ps =
-          db.prepareStatement("INSERT INTO master_key(version, sealed) VALUES (?, ?)")) {
-        ps.setInt(1, old.getKey());
-        ps.setBytes(2, Aead.seal(newKey, old.getValue(), masterKeyAad(old.getKey())));
-        ps.executeUpdate();
-      }
-    }
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT slot, kind, user_name, role, staff_id, public_key FROM keyslot");
-        PreparedStatement update =
-            db.prepareStatement("UPDATE keyslot SET wrapped_master = ?, mac = ? WHERE slot = ?")) {
-      while (rs.next()) {
-        int slotNo = rs.getInt(1);
-        User owner = new User(rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5));
-        byte[] publicKey = rs.getBytes(6);
-        if (!slotsChecked.containsKey(slotNo)) {
-          throw new IntegrityException("store integrity check failed: keyslot " + slotNo);
-        }
-        byte[] aad = slotAad(storeId, slotNo, rs.getString(2), owner);
-        update.setBytes(1, SealedBox.seal(SealedBox.publicKey(publicKey), masterPayload(), aad));
-        update.setBytes(2, slotMac(slotNo, rs.getString(2), owner, publicKey));
-        update.setInt(3, slotNo);
-        update.executeUpdate();
-      }
-    }
-    putSealedMeta("clinic", clinic);
-    putSealedMeta("signing", signing);
-    if (pseudonymKey != null) {
-      putSealedMeta(PSEUDONYMS, pseudonymKey);
-    }
-  }
-
-  /** The slots whose public key is bound to their owner under the current key. */
-  private Map<Integer, byte[]> verifySlotMacs() throws SQLException {
-    Map<Integer, byte[]> verified = new HashMap<>();
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT slot, kind, user_name, role, staff_id, public_key, mac FROM keyslot")) {
-      while (rs.next()) {
-        int slotNo = rs.getInt(1);
-        User owner = new User(rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5));
-        byte[] expected = slotMac(slotNo, rs.getString(2), owner, rs.getBytes(6));
-        if (java.security.MessageDigest.isEqual(expected, rs.getBytes(7))) {
-          verified.put(slotNo, rs.getBytes(6));
-        }
-      }
-    }
-    return verified;
-  }
-
+  /**
+   * Re-encrypts the records still under an older version in batches, then lets the rotation drop
+   * the older keys. The batches stay here: they read and write record rows like the rest below.
+   */
   private void reencryptAll(ProgressListener listener) throws IOException {
     long total = countOldRows();
     long done = 0;
@@ -1470,19 +1128,7 @@ public final class Store implements AutoCloseable {
       lastRow = batch.get(batch.size() - 1).row();
       listener.progress(done, total);
     }
-    transaction(
-        () -> {
-          auditLog.reencrypt();
-          reviews.reencrypt();
-          try (Statement st = db.createStatement()) {
-            st.executeUpdate("DELETE FROM master_key");
-          }
-        });
-    for (byte[] old : masterKeys.headMap(keyVersion).values()) {
-      Aead.wipe(old);
-    }
-    masterKeys.headMap(keyVersion).clear();
-    derivedKeys.keySet().removeIf(label -> !label.endsWith("/" + keyVersion));
+    rotation.finish();
   }
 
   private long countOldRows() throws IOException {
@@ -1495,21 +1141,6 @@ public final class Store implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw sqlFailure(e);
-    }
-  }
-
-  private void loadOldMasterKeys() throws SQLException, IOException {
-    byte[] current = masterKeys.get(keyVersion);
-    try (Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT version, sealed FROM master_key")) {
-      while (rs.next()) {
-        int version = rs.getInt(1);
-        try {
-          masterKeys.put(version, Aead.open(current, rs.getBytes(2), masterKeyAad(version)));
-        } catch (GeneralSecurityException e) {
-          throw new IntegrityException("store integrity check failed: master key " + version);
-        }
-      }
     }
   }
 
@@ -1529,19 +1160,11 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private byte[] masterKeyAad(int version) {
-    return ByteBuffer.allocate(storeId.length + 20)
-        .put(storeId)
-        .put("dualcheck-master".getBytes(StandardCharsets.US_ASCII))
-        .putInt(version)
-        .array();
-  }
-
   // ---------------------------------------------------------------- signing identity
 
   public synchronized SigningIdentity signingIdentity() throws IOException {
     checkOpen();
-    return decodeIdentity(openSealedMeta("signing"));
+    return SigningIdentities.decode(metadata.openSealed("signing"));
   }
 
   /** Replaces the clinic's signing identity with the first key entry of a PKCS#12 file. */
@@ -1549,76 +1172,10 @@ public final class Store implements AutoCloseable {
       throws IOException, StoreAccessException {
     checkOpen();
     requireDirector();
-    SigningIdentity identity;
-    try (InputStream in = Files.newInputStream(p12)) {
-      KeyStore keyStore = KeyStore.getInstance("PKCS12");
-      keyStore.load(in, password);
-      identity = null;
-      for (String alias : Collections.list(keyStore.aliases())) {
-        if (keyStore.isKeyEntry(alias)) {
-          Key key = keyStore.getKey(alias, password);
-          Certificate[] chain = keyStore.getCertificateChain(alias);
-          if (key instanceof PrivateKey privateKey && chain != null && chain.length > 0) {
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (Certificate certificate : chain) {
-              certificates.add((X509Certificate) certificate);
-            }
-            identity = new SigningIdentity(privateKey, certificates);
-            break;
-          }
-        }
-      }
-    } catch (GeneralSecurityException | ClassCastException e) {
-      throw new IOException(p12.getFileName() + ": not a readable PKCS#12 signing identity", e);
-    }
-    if (identity == null) {
-      throw new IOException(p12.getFileName() + ": holds no private key with a certificate");
-    }
-    byte[] encoded = encodeIdentity(identity);
+    SigningIdentity identity = SigningIdentities.readPkcs12(p12, password);
+    byte[] encoded = SigningIdentities.encode(identity);
     try (WriterLock lock = WriterLock.acquire(dir)) {
-      transaction(() -> putSealedMeta("signing", encoded));
-    }
-  }
-
-  private static byte[] encodeIdentity(SigningIdentity identity) throws IOException {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeUTF(identity.key().getAlgorithm());
-      byte[] key = identity.key().getEncoded();
-      out.writeInt(key.length);
-      out.write(key);
-      Aead.wipe(key);
-      out.writeInt(identity.chain().size());
-      for (X509Certificate certificate : identity.chain()) {
-        byte[] der = certificate.getEncoded();
-        out.writeInt(der.length);
-        out.write(der);
-      }
-      return bytes.toByteArray();
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot encode the signing identity", e);
-    }
-  }
-
-  private static SigningIdentity decodeIdentity(byte[] encoded) throws IOException {
-    try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
-      String algorithm = in.readUTF();
-      byte[] key = in.readNBytes(in.readInt());
-      PrivateKey privateKey =
-          KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(key));
-      Aead.wipe(key);
-      CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      int count = in.readInt();
-      List<X509Certificate> chain = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        byte[] der = in.readNBytes(in.readInt());
-        chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
-      }
-      return new SigningIdentity(privateKey, chain);
-    } catch (GeneralSecurityException e) {
-      throw new IntegrityException("store integrity check failed: signing identity");
+      transaction(() -> metadata.putSealed("signing", encoded));
     }
   }
 
@@ -1646,7 +1203,7 @@ public final class Store implements AutoCloseable {
         rs.next();
         nextRow = rs.getLong(1);
       }
-      seq = ByteBuffer.wrap(readMeta(db, "seq")).getLong();
+      seq = ByteBuffer.wrap(Metadata.read(db, "seq")).getLong();
     }
 
     /** Writes the record unless it is unchanged; returns what was stored, or null. */
@@ -1739,7 +1296,7 @@ public final class Store implements AutoCloseable {
     }
 
     void finish() throws SQLException {
-      putMeta("seq", ByteBuffer.allocate(8).putLong(seq).array());
+      metadata.put("seq", ByteBuffer.allocate(8).putLong(seq).array());
     }
   }
 
@@ -1862,72 +1419,10 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------- metadata
-
-  private static byte[] readMeta(Connection db, String name) throws SQLException, IOException {
-    try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new IntegrityException("store integrity check failed: metadata " + name);
-        }
-        return rs.getBytes(1);
-      }
-    }
-  }
-
-  private void putMeta(String name, byte[] value) throws SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement("INSERT OR REPLACE INTO meta(name, value) VALUES (?, ?)")) {
-      ps.setString(1, name);
-      ps.setBytes(2, value);
-      ps.executeUpdate();
-    }
-  }
-
-  private void putSealedMeta(String name, byte[] value)
-      throws SQLException, GeneralSecurityException {
-    byte[] sealed =
-        Aead.seal(derivedKey(keyVersion, RECORDS_LABEL), value, metaAad(name, keyVersion));
-    putMeta(name, ByteBuffer.allocate(4 + sealed.length).putInt(keyVersion).put(sealed).array());
-  }
-
-  private byte[] openSealedMeta(String name) throws IOException {
-    try {
-      ByteBuffer stored = ByteBuffer.wrap(readMeta(db, name));
-      int version = stored.getInt();
-      byte[] sealed = new byte[stored.remaining()];
-      stored.get(sealed);
-      byte[] key = derivedKey(version, RECORDS_LABEL);
-      if (key == null) {
-        throw new GeneralSecurityException("unknown key version");
-      }
-      return Aead.open(key, sealed, metaAad(name, version));
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new IntegrityException("store integrity check failed: metadata " + name);
-    }
-  }
-
-  private byte[] metaAad(String name, int version) {
-    byte[] label = ("dualcheck-meta\u0000" + name).getBytes(StandardCharsets.US_ASCII);
-    return ByteBuffer.allocate(storeId.length + label.length + 4)
-        .put(storeId)
-        .put(label)
-        .putInt(version)
-        .array();
-  }
-
   // ---------------------------------------------------------------- plumbing
 
-  @FunctionalInterface
-  private interface Work {
-    void run() throws SQLException, IOException, GeneralSecurityException;
-  }
-
   /** Runs work in one SQLite transaction; the caller holds the writer lock. */
-  private void transaction(Work work) throws IOException {
+  private void transaction(StoreState.Work work) throws IOException {
     try {
       db.setAutoCommit(false);
       boolean committed = false;
@@ -1957,7 +1452,7 @@ public final class Store implements AutoCloseable {
     return statement;
   }
 
-  private static IOException sqlFailure(SQLException e) {
+  static IOException sqlFailure(SQLException e) {
     return new IOException("store database error: " + e.getMessage(), e);
   }
 
@@ -1971,10 +1466,6 @@ public final class Store implements AutoCloseable {
     if (name == null || name.isBlank() || name.equals(MACHINE)) {
       throw new IllegalArgumentException("a user needs a name other than \"machine\"");
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private void checkOpen() {
