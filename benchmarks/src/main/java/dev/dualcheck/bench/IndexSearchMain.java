@@ -118,7 +118,7 @@ public final class IndexSearchMain {
         }
         List<String> phrase = new ArrayList<>(given.subList(0, 1));
         phrase.addAll(family);
-        Set<String> keys = NoteNames.keys(given.get(0), family, NameKeys::phonetic);
+        Set<String> keys = NoteNames.keys(given.get(0), family);
         return index.notesMentioning(List.of(phrase), keys, 1, 50);
     }
   }

@@ -119,8 +119,7 @@ final class NoteMentions {
   static List<Mention> readings(String rawText, List<String> text, Set<String> keys) {
     List<Mention> readings = new ArrayList<>();
     for (NoteNames.Mention m : NoteNames.in(rawText)) {
-      if (Collections.disjoint(
-          keys, NoteNames.keys(m.given().get(0), m.family(), NameKeys::phonetic))) {
+      if (Collections.disjoint(keys, NoteNames.keys(m.given().get(0), m.family()))) {
         continue;
       }
       List<String> words = new ArrayList<>(m.given());
@@ -280,7 +279,7 @@ final class NoteMentions {
     for (Form form : forms) {
       List<String> words = form.words();
       List<String> family = words.subList(words.size() - form.familyWords(), words.size());
-      keys.addAll(NoteNames.keys(words.get(0), family, NameKeys::phonetic));
+      keys.addAll(NoteNames.keys(words.get(0), family));
     }
     return keys;
   }

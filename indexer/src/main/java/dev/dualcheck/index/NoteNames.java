@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * People named in a case note, read from the capitalised words of its text ("her partner Huy V.
@@ -90,10 +89,8 @@ public final class NoteNames {
    *
    * @param givenToken the folded given name (its first token)
    * @param familyTokens the folded family name's tokens
-   * @param phonetic the phonetic code of a folded token ({@link NameKeys#phonetic}, or a cache)
    */
-  public static Set<String> keys(
-      String givenToken, List<String> familyTokens, UnaryOperator<String> phonetic) {
+  public static Set<String> keys(String givenToken, List<String> familyTokens) {
     Set<String> keys = new LinkedHashSet<>();
     if (givenToken.length() < 2 || familyTokens.isEmpty()) {
       return keys;
@@ -106,7 +103,7 @@ public final class NoteNames {
     for (String family : familyForms(familyTokens)) {
       List<String> familyKeys = new ArrayList<>(4);
       familyKeys.add("f" + family);
-      String sound = phonetic.apply(family);
+      String sound = NameKeys.phonetic(family);
       if (!sound.isEmpty()) {
         familyKeys.add("q" + sound);
       }

@@ -5,7 +5,6 @@ import dev.dualcheck.store.RecordKind;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.UnaryOperator;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -158,8 +157,8 @@ final class PersonDocs {
           "strasse",
           "calle");
 
-  /** The document, with phonetic codes of names in notes from {@code phonetic} (e.g. a cache). */
-  static Document document(ClinicRecord record, UnaryOperator<String> phonetic) {
+  /** The document of a record. */
+  static Document document(ClinicRecord record) {
     Document doc = new Document();
     doc.add(new StringField(KEY, key(record), Field.Store.NO));
     doc.add(new StringField(KIND, record.kind().singular(), Field.Store.NO));
@@ -171,7 +170,7 @@ final class PersonDocs {
       doc.add(new TextField(TEXT, String.join(" ", NameKeys.tokens(text)), Field.Store.NO));
       Set<String> keys = new LinkedHashSet<>();
       for (NoteNames.Mention m : NoteNames.in(text)) {
-        keys.addAll(NoteNames.keys(m.given().get(0), m.family(), phonetic));
+        keys.addAll(NoteNames.keys(m.given().get(0), m.family()));
       }
       if (!keys.isEmpty()) {
         doc.add(new Field(MENTION, String.join(" ", keys), MENTION_TYPE));

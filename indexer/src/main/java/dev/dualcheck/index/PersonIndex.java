@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -70,14 +69,8 @@ public final class PersonIndex implements Closeable {
   private static final Set<RecordKind> PERSON_DOCUMENT_KINDS =
       EnumSet.complementOf(EnumSet.of(RecordKind.NOTE, RecordKind.CONTACT));
 
-  /** Names in notes repeat, and Double Metaphone is dear: their codes are cached. */
-  private static final int PHONETIC_CACHE_SIZE = 100_000;
-
   private final IndexWriter writer;
   private final SearcherManager searchers;
-
-  /** Folded name token to its phonetic code; guarded by itself, emptied at every commit. */
-  private final Map<String, String> phoneticCodes = new HashMap<>();
 
   private volatile boolean dirty;
 
@@ -176,16 +169,10 @@ public final class PersonIndex implements Closeable {
     if (record.kind() == RecordKind.CONTACT) {
       throw new IllegalArgumentException("contacts are checked, never indexed");
     }
-    Document document;
-    synchronized (phoneticCodes) {
-      if (phoneticCodes.size() > PHONETIC_CACHE_SIZE) {
-        phoneticCodes.clear();
-      }
-      document =
-          PersonDocs.document(
-              record, token -> phoneticCodes.computeIfAbsent(token, NameKeys::phonetic));
-    }
-    writer().updateDocument(new Term(PersonDocs.KEY, PersonDocs.key(record)), document);
+    // names' sound codes come from NameKeys' cache: names in notes repeat, Double Metaphone is dear
+    writer()
+        .updateDocument(
+            new Term(PersonDocs.KEY, PersonDocs.key(record)), PersonDocs.document(record));
     dirty = true;
   }
 
@@ -195,9 +182,6 @@ public final class PersonIndex implements Closeable {
         .setLiveCommitData(
             Map.of(SEQUENCE, Long.toString(storeSequence), SCHEMA, SCHEMA_VERSION).entrySet());
     writer.commit();
-    synchronized (phoneticCodes) {
-      phoneticCodes.clear(); // words of notes need not outlive the import that indexed them
-    }
     searchers.maybeRefreshBlocking();
     dirty = false;
   }

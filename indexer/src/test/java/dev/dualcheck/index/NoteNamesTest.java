@@ -56,9 +56,7 @@ class NoteNamesTest {
     assertEquals(
         List.of(mention("mickey", List.of(), "o", "brien")),
         NoteNames.in("He had lunch with Mickey O\u2019Brien from the office."));
-    assertTrue(
-        NoteNames.keys("mick", List.of("o", "brien"), NameKeys::phonetic)
-            .contains("nmichael|fbrien"));
+    assertTrue(NoteNames.keys("mick", List.of("o", "brien")).contains("nmichael|fbrien"));
   }
 
   @Test
@@ -71,22 +69,21 @@ class NoteNamesTest {
   @Test
   void aNicknameAndATypoStillShareAKey() {
     // "Chris Winkler" in the note, "Christian Winker" on the intake form
-    Set<String> note = NoteNames.keys("chris", List.of("winkler"), NameKeys::phonetic);
-    Set<String> form = NoteNames.keys("christian", List.of("winker"), NameKeys::phonetic);
+    Set<String> note = NoteNames.keys("chris", List.of("winkler"));
+    Set<String> form = NoteNames.keys("christian", List.of("winker"));
     assertFalse(Collections.disjoint(note, form));
     // a typo in the given name: its initial and the family name as spelled
     assertFalse(
         Collections.disjoint(
-            NoteNames.keys("luigi", List.of("ross"), NameKeys::phonetic),
-            NoteNames.keys("lugi", List.of("ross"), NameKeys::phonetic)));
+            NoteNames.keys("luigi", List.of("ross")), NoteNames.keys("lugi", List.of("ross"))));
   }
 
   @Test
   void differentPeopleShareNoKey() {
     assertTrue(
         Collections.disjoint(
-            NoteNames.keys("anna", List.of("kowalska"), NameKeys::phonetic),
-            NoteNames.keys("peter", List.of("novak"), NameKeys::phonetic)));
-    assertEquals(Set.of(), NoteNames.keys("j", List.of("smith"), NameKeys::phonetic));
+            NoteNames.keys("anna", List.of("kowalska")),
+            NoteNames.keys("peter", List.of("novak"))));
+    assertEquals(Set.of(), NoteNames.keys("j", List.of("smith")));
   }
 }

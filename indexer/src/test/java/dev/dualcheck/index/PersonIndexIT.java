@@ -327,10 +327,7 @@ class PersonIndexIT {
   private static List<ClinicRecord> mentioning(PersonIndex index, String given, String family)
       throws IOException {
     return index.notesMentioning(
-        List.of(List.of(given, family)),
-        NoteNames.keys(given, List.of(family), NameKeys::phonetic),
-        1,
-        10);
+        List.of(List.of(given, family)), NoteNames.keys(given, List.of(family)), 1, 10);
   }
 
   @Test
