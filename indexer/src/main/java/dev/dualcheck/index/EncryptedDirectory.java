@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
@@ -235,7 +236,26 @@ public final class EncryptedDirectory extends FilterDirectory {
     } catch (ExecutionException e) {
       throw unwrap(e.getCause());
     } finally {
+      // after a failure, the others stop at their next segment: none outlives this call, so the
+      // caller may close or rebuild the index at once
       pool.shutdownNow();
+      awaitStopped(pool);
+    }
+  }
+
+  private static void awaitStopped(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.dualcheck.index;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.security.GeneralSecurityException;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.lucene.index.CorruptIndexException;
@@ -154,6 +155,9 @@ final class EncryptedFile {
   void verify() throws IOException {
     byte[] plaintext = new byte[(int) Math.min(length, 1L << segmentShift)];
     for (long s = 0; s < segments; s++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedIOException("verification interrupted");
+      }
       decrypt(s, ciphertext, plaintext);
     }
   }
