@@ -5,7 +5,6 @@ import dev.dualcheck.index.NameKeys;
 import dev.dualcheck.index.NoteNames;
 import dev.dualcheck.index.PersonIndex;
 import dev.dualcheck.store.ClinicRecord;
-import dev.dualcheck.store.CsvRecords;
 import dev.dualcheck.store.Purpose;
 import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Store;
@@ -49,14 +48,11 @@ public final class IndexSearchMain {
   private static final String[] SEARCHES = {"candidates", "clients", "notes"};
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: IndexSearchMain STORE_DIR CONTACTS_CSV N WARMUP");
-      System.exit(2);
-    }
-    Path storeDir = Path.of(args[0]);
-    List<ClinicRecord> contacts = CsvRecords.read(RecordKind.CONTACT, Path.of(args[1]));
-    int n = Math.min(Integer.parseInt(args[2]), contacts.size());
-    int warmup = Integer.parseInt(args[3]);
+    StoreArgs parsed = StoreArgs.parse("IndexSearchMain", args);
+    Path storeDir = parsed.store();
+    List<ClinicRecord> contacts = parsed.contacts();
+    int n = parsed.n();
+    int warmup = parsed.warmup();
     char[] passphrase = WarmCheckMain.passphrase();
     try (Store store = Store.open(storeDir, passphrase, Clock.systemUTC())) {
       Arrays.fill(passphrase, '\0');

@@ -6,9 +6,7 @@ import dev.dualcheck.check.MatchSettings;
 import dev.dualcheck.index.EncryptedDirectory;
 import dev.dualcheck.index.PersonIndex;
 import dev.dualcheck.store.ClinicRecord;
-import dev.dualcheck.store.CsvRecords;
 import dev.dualcheck.store.Purpose;
-import dev.dualcheck.store.RecordKind;
 import dev.dualcheck.store.Store;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +36,11 @@ public final class WarmCheckMain {
   private WarmCheckMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: WarmCheckMain STORE_DIR CONTACTS_CSV N WARMUP");
-      System.exit(2);
-    }
-    Path storeDir = Path.of(args[0]);
-    List<ClinicRecord> contacts = CsvRecords.read(RecordKind.CONTACT, Path.of(args[1]));
-    int n = Math.min(Integer.parseInt(args[2]), contacts.size());
-    int warmup = Integer.parseInt(args[3]);
+    StoreArgs parsed = StoreArgs.parse("WarmCheckMain", args);
+    Path storeDir = parsed.store();
+    List<ClinicRecord> contacts = parsed.contacts();
+    int n = parsed.n();
+    int warmup = parsed.warmup();
     char[] passphrase = passphrase();
     long t0 = System.nanoTime();
     try (Store store = Store.open(storeDir, passphrase, Clock.systemUTC())) {
